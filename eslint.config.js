@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', '.wxt/**', '.output/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Build DOM nodes; never assign innerHTML.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+      ],
+    },
+  },
+  {
+    // Content scripts are guests in the helpdesk's page: keep them tiny and away from the database.
+    files: ['entrypoints/*.content/**', 'entrypoints/*.content.ts', 'lib/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-react-hooks', '**/lib/db', '**/lib/db/**'], message: 'Content scripts never open the database; send a message.' },
+            { group: ['zod', 'react', 'react-dom', 'react-dom/*'], message: 'Too heavy for a content script.' },
+          ],
+        },
+      ],
+    },
+  },
+);
