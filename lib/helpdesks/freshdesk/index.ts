@@ -1,0 +1,14 @@
+import type { HelpdeskAdapter } from '../types';
+import { matchHostedTicketUrl, matchTicketPath } from '../shared/hosted-ticket-url';
+import { FRESHDESK_POINTS_SCALE } from '../shared/scales';
+import { FRESHDESK_HOSTED, FRESHDESK_TICKET_PATH } from './page';
+
+export const freshdeskAdapter: HelpdeskAdapter = {
+  kind: 'freshdesk',
+  label: 'Freshdesk',
+  exampleOrigin: 'https://acme.freshdesk.com',
+  matchHostedTicket: (url) => matchHostedTicketUrl(url, FRESHDESK_HOSTED),
+  matchTicketPath: (url) => matchTicketPath(url, FRESHDESK_TICKET_PATH),
+  ticketUrl: (origin, ticketId) => `${origin}/a/tickets/${ticketId}`,
+  csatScale: FRESHDESK_POINTS_SCALE,
+};

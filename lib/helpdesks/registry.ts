@@ -1,0 +1,42 @@
+import type { HelpdeskOriginEntry, TicketRef } from '../model';
+import { freshdeskAdapter } from './freshdesk';
+import type { HelpdeskAdapter } from './types';
+import { zendeskAdapter } from './zendesk';
+
+/** Every helpdesk GapLens knows. Adding one = a folder under lib/helpdesks/ and a line here. */
+export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [zendeskAdapter, freshdeskAdapter];
+
+export function getAdapter(kind: string): HelpdeskAdapter | undefined {
+  return HELPDESK_ADAPTERS.find((adapter) => adapter.kind === kind);
+}
+
+/** Like {@link getAdapter} for kinds that were validated before; a missing one is a bug. */
+export function requireAdapter(kind: string): HelpdeskAdapter {
+  const adapter = getAdapter(kind);
+  if (!adapter) throw new Error(`No helpdesk adapter for “${kind}”`);
+  return adapter;
+}
+
+/**
+ * Which ticket, if any, a tab shows. A URL on a helpdesk's own hosted domain is recognised by that
+ * helpdesk's adapter; any other origin only when the user configured it for a helpdesk, and then
+ * only by that helpdesk's paths. Nothing is guessed from look-alike hosts or query strings.
+ */
+export function recognizeTicket(rawUrl: string, configuredOrigins: readonly HelpdeskOriginEntry[]): TicketRef | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  for (const entry of configuredOrigins) {
+    if (entry.origin !== url.origin || url.username || url.password) continue;
+    const ticketId = getAdapter(entry.kind)?.matchTicketPath(url);
+    if (ticketId) return { kind: entry.kind, origin: url.origin, ticketId };
+  }
+  for (const adapter of HELPDESK_ADAPTERS) {
+    const ticketId = adapter.matchHostedTicket(url);
+    if (ticketId) return { kind: adapter.kind, origin: url.origin, ticketId };
+  }
+  return null;
+}
