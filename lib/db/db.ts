@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Connection, Credentials, CsatRating, SelfAssessment, StandardSet, SyncState } from '../model';
 
 /** A stored standard set version: the set plus its primary key `${id}@${version}`. */
@@ -23,13 +23,18 @@ export class GapLensDb extends Dexie {
   credentials!: EntityTable<StoredCredentials, 'connectionId'>;
   syncState!: EntityTable<SyncState, 'connectionId'>;
 
-  constructor(name = DB_NAME) {
+  /** `upToVersion` opens the database as an older release would have; only the migration test uses it. */
+  constructor(name = DB_NAME, upToVersion = LATEST_DB_VERSION) {
     super(name);
-    this.version(1).stores(SCHEMA_V1);
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upToVersion) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
   }
 }
 
-export const SCHEMA_V1 = {
+const SCHEMA_V1 = {
   assessments: 'ticketKey, updatedAt, createdAt, agentId, [ticket.origin+ticket.ticketId]',
   csatRatings: 'id, ticketKey, agentId, updatedAt, connectionId',
   standardSets: 'key, id',
@@ -37,6 +42,20 @@ export const SCHEMA_V1 = {
   credentials: 'connectionId',
   syncState: 'connectionId',
 } as const;
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/**
+ * Every schema version, oldest first. Never edit a released step: add a new one with an `upgrade`.
+ * test/fixtures/db/v<N>.json must hold example data for each step (lib/db/migrations.test.ts).
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: SCHEMA_V1 }];
+
+export const LATEST_DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 let instance: GapLensDb | undefined;
 

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { HelpdeskOriginEntry } from '../model';
+import { HELPDESK_ADAPTERS, recognizeTicket } from './registry';
+
+const NONE: HelpdeskOriginEntry[] = [];
+
+describe('ticket recognition on hosted domains', () => {
+  it.each([
+    ['https://acme.zendesk.com/agent/tickets/1234', 'zendesk', 'https://acme.zendesk.com', '1234'],
+    ['https://support.zendesk.com/agent/tickets/1171129', 'zendesk', 'https://support.zendesk.com', '1171129'],
+    ['https://acme.zendesk.com/agent/tickets/42/events', 'zendesk', 'https://acme.zendesk.com', '42'],
+    ['https://acme.zendesk.com/agent/tickets/42?foo=1', 'zendesk', 'https://acme.zendesk.com', '42'],
+    ['https://acme.zendesk.com/agent/#/tickets/42', 'zendesk', 'https://acme.zendesk.com', '42'],
+    ['https://make-hq.freshdesk.com/a/tickets/123456', 'freshdesk', 'https://make-hq.freshdesk.com', '123456'],
+    ['https://acme.freshdesk.com/helpdesk/tickets/11', 'freshdesk', 'https://acme.freshdesk.com', '11'],
+    ['https://acme.freshdesk.com/a/tickets/7#reply', 'freshdesk', 'https://acme.freshdesk.com', '7'],
+  ])('%s → %s #%s', (url, kind, origin, ticketId) => {
+    expect(recognizeTicket(url, NONE)).toEqual({ kind, origin, ticketId });
+  });
+
+  it.each([
+    // Hostile: the helpdesk host only appears in the query, the path, or as a prefix of another domain.
+    'https://evil.example/?u=acme.zendesk.com/agent/tickets/1',
+    'https://evil.example/acme.zendesk.com/agent/tickets/1',
+    'https://acme.zendesk.com.evil.example/agent/tickets/1',
+    'https://acme.freshdesk.com.evil.example/a/tickets/1',
+    'https://acme-zendesk.com/agent/tickets/1',
+    'https://zendesk.com/agent/tickets/1',
+    'https://evil.example#https://acme.zendesk.com/agent/tickets/1',
+    'https://acme.zendesk.com@evil.example/agent/tickets/1',
+    'https://user:pw@acme.zendesk.com/agent/tickets/1',
+    'javascript:alert(1)//acme.zendesk.com/agent/tickets/1',
+    // Not https, or on another port.
+    'http://acme.zendesk.com/agent/tickets/1',
+    'https://acme.zendesk.com:8443/agent/tickets/1',
+    // Each helpdesk's paths on the other's domain.
+    'https://acme.zendesk.com/a/tickets/1',
+    'https://acme.freshdesk.com/agent/tickets/1',
+    // Not a ticket.
+    'https://acme.zendesk.com/agent/tickets/abc',
+    'https://acme.zendesk.com/agent/tickets/',
+    'https://acme.zendesk.com/agent/users/1',
+    'https://acme.zendesk.com/agent/tickets/12abc',
+    'not a url',
+  ])('rejects %s', (url) => {
+    expect(recognizeTicket(url, NONE)).toBeNull();
+  });
+});
+
+describe('ticket recognition on configured origins', () => {
+  const configured: HelpdeskOriginEntry[] = [
+    { kind: 'zendesk', origin: 'http://127.0.0.1:4101' },
+    { kind: 'freshdesk', origin: 'http://127.0.0.1:4102' },
+    { kind: 'zendesk', origin: 'https://support.acme.example' },
+  ];
+
+  it.each([
+    ['http://127.0.0.1:4101/agent/tickets/5', 'zendesk', '5'],
+    ['http://127.0.0.1:4102/a/tickets/6', 'freshdesk', '6'],
+    ['https://support.acme.example/agent/tickets/7', 'zendesk', '7'],
+  ])('%s → %s #%s', (url, kind, ticketId) => {
+    expect(recognizeTicket(url, configured)).toEqual({ kind, origin: new URL(url).origin, ticketId });
+  });
+
+  it.each([
+    // The right path on a configured origin of the other helpdesk.
+    'http://127.0.0.1:4101/a/tickets/5',
+    'http://127.0.0.1:4102/agent/tickets/6',
+    // Same host, another port or scheme: a different origin, never guessed.
+    'http://127.0.0.1:4999/agent/tickets/5',
+    'http://localhost:4101/agent/tickets/5',
+    'http://support.acme.example/agent/tickets/7',
+    'https://support.acme.example.evil.example/agent/tickets/7',
+  ])('rejects %s', (url) => {
+    expect(recognizeTicket(url, configured)).toBeNull();
+  });
+
+  it('does not recognise an unconfigured custom domain', () => {
+    expect(recognizeTicket('https://support.acme.example/agent/tickets/7', NONE)).toBeNull();
+  });
+});
+
+describe('every adapter', () => {
+  it.each(HELPDESK_ADAPTERS.map((a) => [a.kind, a] as const))('%s builds ticket URLs it recognises', (_kind, adapter) => {
+    const origin = adapter.exampleOrigin;
+    const url = adapter.ticketUrl(origin, '987');
+    expect(recognizeTicket(url, NONE)).toEqual({ kind: adapter.kind, origin, ticketId: '987' });
+    for (const other of HELPDESK_ADAPTERS.filter((a) => a !== adapter)) {
+      expect(other.matchHostedTicket(new URL(url))).toBeNull();
+    }
+  });
+});
