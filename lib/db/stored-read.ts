@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { describeZodError } from '../model';
+
+/**
+ * What reading one record gave: the parsed value, nothing, or a record that no longer matches its
+ * schema (hand-edited, written by a buggy build, half-migrated). Pages show `problem` and carry on.
+ */
+export type StoredRead<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'damaged'; problem: string };
+
+/** Parses a record read from the database; never throws. */
+export function parseStored<S extends z.ZodType>(schema: S, raw: unknown): StoredRead<z.output<S>> {
+  if (raw === undefined || raw === null) return { status: 'missing' };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { status: 'ok', value: parsed.data };
+  return { status: 'damaged', problem: describeZodError(parsed.error).replaceAll('\n', '; ') };
+}
