@@ -1,3 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAlarms } from './alarms';
+import { registerInstallHandler } from './install';
+import { registerMessageHandlers } from './messages';
 
-export default defineBackground(() => {});
+// Listeners are registered synchronously in main(), so a service worker woken by an event sees them.
+export default defineBackground(() => {
+  registerInstallHandler();
+  registerMessageHandlers();
+  registerAlarms();
+});
