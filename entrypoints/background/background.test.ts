@@ -39,7 +39,10 @@ describe('saveAssessment message', () => {
   it('keeps createdAt of the stored record and moves updatedAt', async () => {
     const first = await sendMessage('saveAssessment', sampleDraft());
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await sendMessage('saveAssessment', { ...sampleDraft(), notes: { gotInTheWay: 'Waited on billing', worked: '' } });
+    const second = await sendMessage('saveAssessment', {
+      ...sampleDraft(),
+      notes: { gotInTheWay: 'Waited on billing', worked: '' },
+    });
     expect(second.created).toBe(false);
     expect(second.assessment.createdAt).toBe(first.assessment.createdAt);
     expect(second.assessment.updatedAt > first.assessment.updatedAt).toBe(true);
@@ -48,17 +51,19 @@ describe('saveAssessment message', () => {
 
   it('rejects an invalid draft with the path, and writes nothing', async () => {
     const bad = { ...sampleDraft(), scores: { ...sampleDraft().scores, timely: 9 } };
-    await expect(sendMessage('saveAssessment', bad as never)).rejects.toThrow(/saveAssessment was rejected:\nscores\.timely/);
+    await expect(sendMessage('saveAssessment', bad as never)).rejects.toThrow(
+      /saveAssessment was rejected:\nscores\.timely/,
+    );
     expect(await getDb().assessments.count()).toBe(0);
   });
 });
 
 describe('importSettings message', () => {
   const file = {
-    format: 'gaplens-settings',
-    version: 1,
+    format: 'gaplens-settings' as const,
+    version: 1 as const,
     settings: { ...DEFAULT_SETTINGS, helpdeskOrigins: [{ kind: 'freshdesk', origin: 'https://help.acme.example' }] },
-  } as const;
+  };
 
   it('writes valid settings', async () => {
     const { settings, connectionsSaved } = await sendMessage('importSettings', file);
@@ -68,8 +73,14 @@ describe('importSettings message', () => {
   });
 
   it('refuses a plain-http origin outside this machine and changes nothing', async () => {
-    const before = await writeSettings({ ...DEFAULT_SETTINGS, helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://127.0.0.1:8123' }] });
-    const bad = { ...file, settings: { ...file.settings, helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://help.acme.example' }] } };
+    const before = await writeSettings({
+      ...DEFAULT_SETTINGS,
+      helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://127.0.0.1:8123' }],
+    });
+    const bad = {
+      ...file,
+      settings: { ...file.settings, helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://help.acme.example' }] },
+    };
     await expect(sendMessage('importSettings', bad)).rejects.toThrow(
       'settings.helpdeskOrigins[0].origin: Plain http is only allowed for localhost and 127.0.0.1',
     );
@@ -86,7 +97,10 @@ describe('eraseAllData message', () => {
 
   it('clears every table and the settings, then re-seeds the built-in standard set', async () => {
     await sendMessage('saveAssessment', sampleDraft());
-    await writeSettings({ ...DEFAULT_SETTINGS, helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://127.0.0.1:8123' }] });
+    await writeSettings({
+      ...DEFAULT_SETTINGS,
+      helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://127.0.0.1:8123' }],
+    });
     await getDb().credentials.put({ connectionId: 'c1', credentials: { type: 'api-key', apiKey: 'secret' } });
     await sendMessage('eraseAllData', { confirm: 'ERASE' });
     const db = getDb();

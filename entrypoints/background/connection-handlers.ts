@@ -6,9 +6,10 @@ import type { Handlers } from '../../lib/messaging/router';
  */
 const notYet = (what: string) => () => Promise.reject(new Error(`${what} is not available in this build yet.`));
 
-export const connectionHandlers: Pick<Handlers, 'testConnection' | 'saveConnection' | 'removeConnection' | 'syncNow'> = {
-  testConnection: notYet('Testing a connection'),
-  saveConnection: notYet('Saving a connection'),
-  removeConnection: notYet('Removing a connection'),
-  syncNow: notYet('Syncing'),
-};
+export const connectionHandlers: Pick<Handlers, 'testConnection' | 'saveConnection' | 'removeConnection' | 'syncNow'> =
+  {
+    testConnection: notYet('Testing a connection'),
+    saveConnection: notYet('Saving a connection'),
+    removeConnection: notYet('Removing a connection'),
+    syncNow: notYet('Syncing'),
+  };

@@ -7,7 +7,10 @@ import { connectionHandlers } from './connection-handlers';
 import { eraseAllData } from './erase';
 
 /** `entries` plus each of `more` that is not in it yet (same kind and origin). */
-export function withOrigins(entries: readonly HelpdeskOriginEntry[], more: readonly HelpdeskOriginEntry[]): HelpdeskOriginEntry[] {
+export function withOrigins(
+  entries: readonly HelpdeskOriginEntry[],
+  more: readonly HelpdeskOriginEntry[],
+): HelpdeskOriginEntry[] {
   const merged = [...entries];
   for (const entry of more) {
     if (!merged.some((e) => e.kind === entry.kind && e.origin === entry.origin)) merged.push(entry);
@@ -24,7 +27,10 @@ async function importSettings(file: SettingsFile) {
   const connections = file.connections ?? [];
   const parsed = settingsSchema.safeParse({
     ...file.settings,
-    helpdeskOrigins: withOrigins(file.settings.helpdeskOrigins, connections.map(({ kind, origin }) => ({ kind, origin }))),
+    helpdeskOrigins: withOrigins(
+      file.settings.helpdeskOrigins,
+      connections.map(({ kind, origin }) => ({ kind, origin })),
+    ),
   });
   if (!parsed.success) throw new Error(`importSettings was rejected:\n${describeZodError(parsed.error)}`);
   for (const connection of connections) {

@@ -32,13 +32,19 @@ const ticket = { kind: 'zendesk', origin: 'https://acme.zendesk.com', ticketId: 
 
 describe('keys on a standard', () => {
   it('a digit 1–5 rates the focused standard and moves to the next stop', () => {
-    expect(commandForKey(press('4'), items, 0, GOOD_BAD_SCALE)).toEqual({ type: 'score', standardId: 'timely', score: 4, focus: 1 });
+    expect(commandForKey(press('4'), items, 0, GOOD_BAD_SCALE)).toEqual({
+      type: 'score',
+      standardId: 'timely',
+      score: 4,
+      focus: 1,
+    });
     const last = PREDICTION - 1;
     expect(commandForKey(press('1'), items, last, GOOD_BAD_SCALE)).toMatchObject({ score: 1, focus: PREDICTION });
   });
 
   it('ignores 6–9, letters and digits typed with a modifier', () => {
-    for (const key of ['6', '9', 'a', 'Tab', 'ArrowRight']) expect(commandForKey(press(key), items, 0, GOOD_BAD_SCALE)).toBeNull();
+    for (const key of ['6', '9', 'a', 'Tab', 'ArrowRight'])
+      expect(commandForKey(press(key), items, 0, GOOD_BAD_SCALE)).toBeNull();
     expect(commandForKey(press('3', { ctrlKey: true }), items, 0, GOOD_BAD_SCALE)).toBeNull();
     expect(commandForKey(press('3', { altKey: true }), items, 0, GOOD_BAD_SCALE)).toBeNull();
   });
@@ -52,7 +58,10 @@ describe('keys on a standard', () => {
       focus: clear + 1,
     });
     expect(commandForKey(press('n'), items, clear, GOOD_BAD_SCALE)).toMatchObject({ score: 'na' });
-    expect(commandForKey(press('n'), items, indexOf('timely'), GOOD_BAD_SCALE)).toEqual({ type: 'na-not-allowed', title: 'Timely' });
+    expect(commandForKey(press('n'), items, indexOf('timely'), GOOD_BAD_SCALE)).toEqual({
+      type: 'na-not-allowed',
+      title: 'Timely',
+    });
     expect(commandForKey(press('0'), items, indexOf('complete-correct'), GOOD_BAD_SCALE)).toEqual({
       type: 'na-not-allowed',
       title: 'Complete and correct',
@@ -67,7 +76,11 @@ describe('keys on a standard', () => {
 
 describe('keys on the prediction', () => {
   it('counts up from the worst answer on the helpdesk’s scale', () => {
-    expect(commandForKey(press('2'), items, PREDICTION, GOOD_BAD_SCALE)).toEqual({ type: 'predict', value: 'good', focus: SAVE });
+    expect(commandForKey(press('2'), items, PREDICTION, GOOD_BAD_SCALE)).toEqual({
+      type: 'predict',
+      value: 'good',
+      focus: SAVE,
+    });
     expect(commandForKey(press('1'), items, PREDICTION, GOOD_BAD_SCALE)).toMatchObject({ value: 'bad' });
     expect(commandForKey(press('3'), items, PREDICTION, GOOD_BAD_SCALE)).toBeNull();
     expect(commandForKey(press('7'), items, PREDICTION, FRESHDESK_POINTS_SCALE)).toMatchObject({ value: 103 });
@@ -79,7 +92,9 @@ describe('keys on the prediction', () => {
 
   it('shows the same digit it accepts', () => {
     expect(GOOD_BAD_SCALE.points.map((p) => predictionDigit(GOOD_BAD_SCALE, p.value))).toEqual([2, 1]);
-    expect(FRESHDESK_POINTS_SCALE.points.map((p) => predictionDigit(FRESHDESK_POINTS_SCALE, p.value))).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(FRESHDESK_POINTS_SCALE.points.map((p) => predictionDigit(FRESHDESK_POINTS_SCALE, p.value))).toEqual([
+      7, 6, 5, 4, 3, 2, 1,
+    ]);
   });
 });
 
@@ -88,13 +103,19 @@ describe('Enter and Escape', () => {
     expect(commandForKey(press('Enter'), items, 0, GOOD_BAD_SCALE)).toEqual({ type: 'save' });
     expect(commandForKey(press('Enter'), items, null, GOOD_BAD_SCALE)).toEqual({ type: 'save' });
     expect(commandForKey(press('Enter', { target: 'textarea' }), items, null, GOOD_BAD_SCALE)).toBeNull();
-    expect(commandForKey(press('Enter', { target: 'textarea', ctrlKey: true }), items, null, GOOD_BAD_SCALE)).toEqual({ type: 'save' });
-    expect(commandForKey(press('Enter', { target: 'textarea', metaKey: true }), items, null, GOOD_BAD_SCALE)).toEqual({ type: 'save' });
+    expect(commandForKey(press('Enter', { target: 'textarea', ctrlKey: true }), items, null, GOOD_BAD_SCALE)).toEqual({
+      type: 'save',
+    });
+    expect(commandForKey(press('Enter', { target: 'textarea', metaKey: true }), items, null, GOOD_BAD_SCALE)).toEqual({
+      type: 'save',
+    });
     expect(commandForKey(press('Enter', { target: 'button' }), items, null, GOOD_BAD_SCALE)).toBeNull();
   });
 
   it('Escape closes from anywhere', () => {
-    expect(commandForKey(press('Escape', { target: 'textarea' }), items, null, GOOD_BAD_SCALE)).toEqual({ type: 'close' });
+    expect(commandForKey(press('Escape', { target: 'textarea' }), items, null, GOOD_BAD_SCALE)).toEqual({
+      type: 'close',
+    });
   });
 });
 
@@ -102,7 +123,8 @@ describe('validation', () => {
   it('names every unrated standard and the missing prediction', () => {
     let values = empty;
     for (const item of items.slice(0, 6)) {
-      if (item.kind === 'standard') values = applyCommand(values, { type: 'score', standardId: item.standardId, score: 5, focus: 0 });
+      if (item.kind === 'standard')
+        values = applyCommand(values, { type: 'score', standardId: item.standardId, score: 5, focus: 0 });
     }
     const missing = missingItems(set, GOOD_BAD_SCALE, values);
     expect(missing).toEqual(['Owned it', 'Well presented', 'your prediction of the customer’s rating']);
@@ -115,7 +137,12 @@ describe('validation', () => {
   it('builds a complete draft once everything is rated', () => {
     let values: FormValues = { ...empty, notes: { gotInTheWay: '  Billing was slow ', worked: '' } };
     for (const item of items) {
-      const command = commandForKey(press(item.kind === 'standard' && item.allowNa ? 'n' : '2'), items, items.indexOf(item), GOOD_BAD_SCALE);
+      const command = commandForKey(
+        press(item.kind === 'standard' && item.allowNa ? 'n' : '2'),
+        items,
+        items.indexOf(item),
+        GOOD_BAD_SCALE,
+      );
       values = applyCommand(values, command!);
     }
     expect(missingItems(set, GOOD_BAD_SCALE, values)).toEqual([]);

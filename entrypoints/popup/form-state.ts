@@ -25,7 +25,8 @@ export interface FormValues {
  * The form's focus stops, in order: one per standard, then the prediction. Index `items.length`
  * stands for the Save button.
  */
-export type FormItem = { kind: 'standard'; standardId: string; title: string; allowNa: boolean } | { kind: 'prediction' };
+export type FormItem =
+  { kind: 'standard'; standardId: string; title: string; allowNa: boolean } | { kind: 'prediction' };
 
 export function formItems(set: StandardSet): FormItem[] {
   return [
@@ -80,7 +81,12 @@ export interface KeyPress {
  * What a key does in the form, or null to let the browser handle it (Tab, arrows, typing).
  * `itemIndex` is the focus stop the key was pressed in, or null outside the rating groups.
  */
-export function commandForKey(press: KeyPress, items: readonly FormItem[], itemIndex: number | null, scale: CsatScale): KeyCommand | null {
+export function commandForKey(
+  press: KeyPress,
+  items: readonly FormItem[],
+  itemIndex: number | null,
+  scale: CsatScale,
+): KeyCommand | null {
   if (press.key === 'Escape') return { type: 'close' };
   if (press.key === 'Enter') {
     if (press.target === 'textarea') return press.ctrlKey || press.metaKey ? { type: 'save' } : null;
@@ -91,9 +97,12 @@ export function commandForKey(press: KeyPress, items: readonly FormItem[], itemI
   if (!item) return null;
   const next = itemIndex + 1;
   if (item.kind === 'standard') {
-    if (/^[1-5]$/.test(press.key)) return { type: 'score', standardId: item.standardId, score: Number(press.key) as StandardScore, focus: next };
+    if (/^[1-5]$/.test(press.key))
+      return { type: 'score', standardId: item.standardId, score: Number(press.key) as StandardScore, focus: next };
     if (press.key === '0' || press.key === 'n' || press.key === 'N') {
-      return item.allowNa ? { type: 'score', standardId: item.standardId, score: 'na', focus: next } : { type: 'na-not-allowed', title: item.title };
+      return item.allowNa
+        ? { type: 'score', standardId: item.standardId, score: 'na', focus: next }
+        : { type: 'na-not-allowed', title: item.title };
     }
     return null;
   }
@@ -120,12 +129,18 @@ export function missingItems(set: StandardSet, scale: CsatScale, values: FormVal
 /** “Not saved yet. Still missing: Timely and your prediction of the customer’s rating.” */
 export function describeMissing(missing: readonly string[]): string {
   if (missing.length === 0) return '';
-  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+  const list =
+    missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
   return `Not saved yet. Still missing: ${list}.`;
 }
 
 /** The draft to send, or null while something is missing. */
-export function buildDraft(ticket: TicketRef, set: StandardSet, scale: CsatScale, values: FormValues): AssessmentDraft | null {
+export function buildDraft(
+  ticket: TicketRef,
+  set: StandardSet,
+  scale: CsatScale,
+  values: FormValues,
+): AssessmentDraft | null {
   const predictedCsat = values.prediction === null ? null : scaleValue(scale, values.prediction);
   if (!predictedCsat || missingItems(set, scale, values).length > 0) return null;
   const scores = Object.fromEntries(set.standards.map((s) => [s.id, values.scores[s.id]!]));

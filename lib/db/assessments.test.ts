@@ -42,20 +42,30 @@ describe('saveAssessment', () => {
 
   it('replaces a damaged record, keeping its createdAt when that is still readable', async () => {
     const draft = sampleDraft();
-    await getDb().assessments.put({ ticketKey: draft.ticketKey, createdAt: T1.toISOString(), scores: 'garbage' } as never);
+    await getDb().assessments.put({
+      ticketKey: draft.ticketKey,
+      createdAt: T1.toISOString(),
+      scores: 'garbage',
+    } as never);
     expect((await readAssessment(draft.ticketKey)).status).toBe('damaged');
     const { assessment } = await saveAssessment(draft, T2);
     expect(assessment.createdAt).toBe(T1.toISOString());
   });
 
   it('takes the normalized prediction from the scale table, not from the page', async () => {
-    const draft = { ...sampleDraft(), predictedCsat: { scale: 'good-bad', value: 'bad', normalized: 1, satisfied: true } };
+    const draft = {
+      ...sampleDraft(),
+      predictedCsat: { scale: 'good-bad', value: 'bad', normalized: 1, satisfied: true },
+    };
     const { assessment } = await saveAssessment(draft, T1);
     expect(assessment.predictedCsat).toEqual({ scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false });
   });
 
   it('rejects a prediction that is not on the scale, and stores nothing', async () => {
-    const draft = { ...sampleDraft(), predictedCsat: { scale: 'good-bad', value: 'meh', normalized: 0.5, satisfied: false } };
+    const draft = {
+      ...sampleDraft(),
+      predictedCsat: { scale: 'good-bad', value: 'meh', normalized: 0.5, satisfied: false },
+    };
     await expect(saveAssessment(draft, T1)).rejects.toThrow('predictedCsat: “meh” is not on the scale good-bad');
     expect(await getDb().assessments.count()).toBe(0);
   });
@@ -64,7 +74,9 @@ describe('saveAssessment', () => {
     const { timely: _timely, ...rest } = sampleDraft().scores;
     await expect(saveAssessment({ ...sampleDraft(), scores: rest }, T1)).rejects.toThrow('scores.timely: not rated');
     const naTimely = { ...sampleDraft().scores, timely: 'na' as const };
-    await expect(saveAssessment({ ...sampleDraft(), scores: naTimely }, T1)).rejects.toThrow('scores.timely: cannot be N/A');
+    await expect(saveAssessment({ ...sampleDraft(), scores: naTimely }, T1)).rejects.toThrow(
+      'scores.timely: cannot be N/A',
+    );
   });
 
   it('rejects an unknown standard set version', async () => {

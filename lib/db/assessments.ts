@@ -15,7 +15,11 @@ import { parseStored, type StoredRead } from './stored-read';
 /** What a page sends to save: an assessment without its timestamps, which the background owns. */
 export type AssessmentDraft = Omit<SelfAssessment, 'createdAt' | 'updatedAt'>;
 
-export type ScoreProblem = { standardId: string; title: string; problem: 'not rated' | 'cannot be N/A' | 'not in this standard set' };
+export type ScoreProblem = {
+  standardId: string;
+  title: string;
+  problem: 'not rated' | 'cannot be N/A' | 'not in this standard set';
+};
 
 /** Which standards of `set` still need a score, or have one they may not have. Empty when complete. */
 export function checkScores(set: StandardSet, scores: Partial<Record<string, StandardScore>>): ScoreProblem[] {
@@ -55,12 +59,16 @@ export async function saveAssessment(draft: AssessmentDraft, now = new Date()): 
   const scale = findScale(draft.predictedCsat.scale);
   // Re-read the point from the scale table, so a page cannot store its own idea of “normalized”.
   const predictedCsat = scale && scaleValue(scale, draft.predictedCsat.value);
-  if (!predictedCsat) throw new Error(`predictedCsat: “${draft.predictedCsat.value}” is not on the scale ${draft.predictedCsat.scale}.`);
+  if (!predictedCsat)
+    throw new Error(`predictedCsat: “${draft.predictedCsat.value}” is not on the scale ${draft.predictedCsat.scale}.`);
 
   const db = getDb();
   return db.transaction('rw', db.assessments, db.connections, async () => {
     const existing: unknown = await db.assessments.get(draft.ticketKey);
-    const before = z.object({ createdAt: isoDateTimeSchema, updatedAt: isoDateTimeSchema }).partial().safeParse(existing);
+    const before = z
+      .object({ createdAt: isoDateTimeSchema, updatedAt: isoDateTimeSchema })
+      .partial()
+      .safeParse(existing);
     const previous = before.success ? before.data : {};
     const assessment = selfAssessmentSchema.parse({
       ...draft,

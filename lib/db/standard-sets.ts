@@ -41,7 +41,11 @@ export async function readActiveStandardSet(id: string): Promise<ActiveStandardS
   const damaged = reads.find(({ read }) => read.status === 'damaged');
   const damage = damaged?.read.status === 'damaged' ? `${damaged.key}: ${damaged.read.problem}` : null;
   if (newest) {
-    return { set: newest, problem: damage && `A stored version of this standard set is damaged (${damage}); version ${newest.version} is used.` };
+    return {
+      set: newest,
+      problem:
+        damage && `A stored version of this standard set is damaged (${damage}); version ${newest.version} is used.`,
+    };
   }
   if (id === DEFAULT_STANDARD_SET.id && !damage) return { set: DEFAULT_STANDARD_SET, problem: null };
   return {

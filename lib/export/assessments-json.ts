@@ -16,6 +16,14 @@ export const assessmentsExportSchema = z.object({
 });
 export type AssessmentsExport = z.infer<typeof assessmentsExportSchema>;
 
-export function buildAssessmentsExport(assessments: readonly SelfAssessment[], exportedAt = new Date()): AssessmentsExport {
-  return { format: ASSESSMENTS_EXPORT_FORMAT, version: 1, exportedAt: exportedAt.toISOString(), assessments: [...assessments] };
+export function buildAssessmentsExport(
+  assessments: readonly SelfAssessment[],
+  exportedAt = new Date(),
+): AssessmentsExport {
+  return {
+    format: ASSESSMENTS_EXPORT_FORMAT,
+    version: 1,
+    exportedAt: exportedAt.toISOString(),
+    assessments: [...assessments],
+  };
 }

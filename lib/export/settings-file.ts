@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { authTypesFor, unknownKindProblem } from '../messaging/auth-types';
-import { credentialsSchema, describeZodError, helpdeskKindSchema, helpdeskOriginSchema, settingsSchema, type Settings } from '../model';
+import {
+  credentialsSchema,
+  describeZodError,
+  helpdeskKindSchema,
+  helpdeskOriginSchema,
+  settingsSchema,
+  type Settings,
+} from '../model';
 
 export const SETTINGS_FILE_FORMAT = 'gaplens-settings';
 
@@ -40,7 +47,8 @@ export const settingsFileSchema = z
   .superRefine((file, ctx) => {
     file.settings.helpdeskOrigins.forEach((entry, index) => {
       const unknownKind = unknownKindProblem(entry.kind);
-      if (unknownKind) ctx.addIssue({ code: 'custom', path: ['settings', 'helpdeskOrigins', index, 'kind'], message: unknownKind });
+      if (unknownKind)
+        ctx.addIssue({ code: 'custom', path: ['settings', 'helpdeskOrigins', index, 'kind'], message: unknownKind });
     });
   });
 export type SettingsFile = z.output<typeof settingsFileSchema>;

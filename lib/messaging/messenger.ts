@@ -8,5 +8,10 @@ import type { ProtocolMap } from './protocol';
  */
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>({
   // The default logger prints every message; keep warnings and errors only.
-  logger: { debug() {}, log() {}, warn: (...args) => console.warn(...args), error: (...args) => console.error(...args) },
+  logger: {
+    debug() {},
+    log() {},
+    warn: (...args) => console.warn(...args),
+    error: (...args) => console.error(...args),
+  },
 });

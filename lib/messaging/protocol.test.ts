@@ -6,7 +6,15 @@ import { createRouter, type Handlers } from './router';
 describe('request validation', () => {
   it('has a schema for every message', () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
-      ['eraseAllData', 'importSettings', 'removeConnection', 'saveAssessment', 'saveConnection', 'syncNow', 'testConnection'].sort(),
+      [
+        'eraseAllData',
+        'importSettings',
+        'removeConnection',
+        'saveAssessment',
+        'saveConnection',
+        'syncNow',
+        'testConnection',
+      ].sort(),
     );
     for (const type of MESSAGE_TYPES) expect(requestSchemas[type]).toBeDefined();
   });
@@ -17,9 +25,21 @@ describe('request validation', () => {
 
   it.each([
     ['a score out of range', { scores: { timely: 7 } }, 'scores.timely'],
-    ['a ticket key that does not match the ticket', { ticketKey: 'https://other.zendesk.com#123' }, 'ticketKey: must be'],
-    ['a plain-http ticket origin', { ticket: { kind: 'zendesk', origin: 'http://acme.zendesk.com', ticketId: '123' } }, 'ticket.origin: Plain http'],
-    ['a non-numeric ticket id', { ticket: { kind: 'zendesk', origin: 'https://acme.zendesk.com', ticketId: 'x' } }, 'ticket.ticketId'],
+    [
+      'a ticket key that does not match the ticket',
+      { ticketKey: 'https://other.zendesk.com#123' },
+      'ticketKey: must be',
+    ],
+    [
+      'a plain-http ticket origin',
+      { ticket: { kind: 'zendesk', origin: 'http://acme.zendesk.com', ticketId: '123' } },
+      'ticket.origin: Plain http',
+    ],
+    [
+      'a non-numeric ticket id',
+      { ticket: { kind: 'zendesk', origin: 'https://acme.zendesk.com', ticketId: 'x' } },
+      'ticket.ticketId',
+    ],
     ['an over-long note', { notes: { gotInTheWay: 'x'.repeat(2001), worked: '' } }, 'notes.gotInTheWay'],
   ])('rejects %s, naming the path', (_what, change, path) => {
     const run = () => parseRequest('saveAssessment', { ...sampleDraft(), ...change });
@@ -37,8 +57,16 @@ describe('request validation', () => {
   });
 
   it('requires credentials for a new connection, and a known helpdesk kind', () => {
-    const form = { connectionId: null, kind: 'zendesk', origin: 'https://acme.zendesk.com', credentials: null, label: 'Acme' };
-    expect(() => parseRequest('saveConnection', form)).toThrow('credentials: credentials are required for a new connection');
+    const form = {
+      connectionId: null,
+      kind: 'zendesk',
+      origin: 'https://acme.zendesk.com',
+      credentials: null,
+      label: 'Acme',
+    };
+    expect(() => parseRequest('saveConnection', form)).toThrow(
+      'credentials: credentials are required for a new connection',
+    );
     expect(() => parseRequest('testConnection', { ...form, connectionId: 'c1', kind: 'kayako' })).toThrow(
       'kind: “kayako” is not a helpdesk GapLens supports',
     );
@@ -46,9 +74,18 @@ describe('request validation', () => {
   });
 
   it('refuses a non-https connection origin outside this machine', () => {
-    const form = { connectionId: null, kind: 'freshdesk', origin: 'http://acme.freshdesk.com', credentials: { type: 'api-key', apiKey: 'k' } };
-    expect(() => parseRequest('testConnection', form)).toThrow('origin: Plain http is only allowed for localhost and 127.0.0.1');
-    expect(parseRequest('testConnection', { ...form, origin: 'http://127.0.0.1:8123' }).origin).toBe('http://127.0.0.1:8123');
+    const form = {
+      connectionId: null,
+      kind: 'freshdesk',
+      origin: 'http://acme.freshdesk.com',
+      credentials: { type: 'api-key', apiKey: 'k' },
+    };
+    expect(() => parseRequest('testConnection', form)).toThrow(
+      'origin: Plain http is only allowed for localhost and 127.0.0.1',
+    );
+    expect(parseRequest('testConnection', { ...form, origin: 'http://127.0.0.1:8123' }).origin).toBe(
+      'http://127.0.0.1:8123',
+    );
   });
 });
 
@@ -77,8 +114,12 @@ describe('router', () => {
 
   it('rejects messages from content scripts and other extensions', async () => {
     const contentScript = { id: 'gaplens-id', url: 'https://acme.zendesk.com/agent/tickets/1' };
-    await expect(route('saveAssessment', sampleDraft(), contentScript)).rejects.toThrow('may only be sent by a GapLens page');
-    await expect(route('saveAssessment', sampleDraft(), { ...popup, id: 'other' })).rejects.toThrow('may only be sent by a GapLens page');
+    await expect(route('saveAssessment', sampleDraft(), contentScript)).rejects.toThrow(
+      'may only be sent by a GapLens page',
+    );
+    await expect(route('saveAssessment', sampleDraft(), { ...popup, id: 'other' })).rejects.toThrow(
+      'may only be sent by a GapLens page',
+    );
     expect(calls).toHaveLength(0);
   });
 });

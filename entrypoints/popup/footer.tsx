@@ -1,0 +1,13 @@
+import { openOptions } from './other-tab';
+
+/** The shortcut that opens this popup (as the browser has it) and the way to Options. */
+export function Footer({ shortcut }: { shortcut: string | null }) {
+  return (
+    <footer className="popup-footer muted small">
+      <span data-testid="shortcut">{shortcut ? `Shortcut: ${shortcut}` : 'No shortcut set'}</span>
+      <button type="button" className="link" onClick={openOptions}>
+        Options
+      </button>
+    </footer>
+  );
+}
