@@ -1,0 +1,52 @@
+import { Notice } from '../../components/notice';
+import { useMarkReady } from '../../components/use-mark-ready';
+import { useSettings } from '../../components/use-settings';
+import { ConnectionsSection } from './connections-section';
+import { DataSection } from './data-section';
+import { OriginsSection } from './origins-section';
+import { SettingsFileSection } from './settings-file-section';
+import { ShortcutSection } from './shortcut-section';
+import { StandardsSection } from './standards-section';
+
+const SECTIONS = [
+  ['standards', 'Standards'],
+  ['origins', 'Helpdesk addresses'],
+  ['connections', 'Connections'],
+  ['shortcut', 'Keyboard shortcut'],
+  ['settings-file', 'Import and export settings'],
+  ['data', 'Your data'],
+] as const;
+
+export function App() {
+  const read = useSettings();
+  if (!read) return null;
+  return <Loaded read={read} />;
+}
+
+function Loaded({ read }: { read: NonNullable<ReturnType<typeof useSettings>> }) {
+  useMarkReady();
+  const { settings, problem } = read;
+  return (
+    <div className="options">
+      <header>
+        <h1>GapLens options</h1>
+        <nav aria-label="Sections">
+          {SECTIONS.map(([id, title]) => (
+            <a key={id} href={`#${id}`}>
+              {title}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main>
+        {problem && <Notice tone="warn">{problem}</Notice>}
+        <StandardsSection settings={settings} />
+        <OriginsSection settings={settings} />
+        <ConnectionsSection settings={settings} />
+        <ShortcutSection />
+        <SettingsFileSection settings={settings} />
+        <DataSection />
+      </main>
+    </div>
+  );
+}
