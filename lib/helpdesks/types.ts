@@ -1,4 +1,5 @@
-import type { CsatScale, HelpdeskKind } from '../model';
+import type { AuthType, Credentials, CsatPath, CsatScale, HelpdeskKind, ScaledValue } from '../model';
+import type { FetchLike, RequestRunner } from './shared/http-client';
 
 /**
  * What one helpdesk contributes to GapLens. Each helpdesk lives in its own folder under
@@ -25,4 +26,87 @@ export interface HelpdeskAdapter {
   ticketUrl(origin: string, ticketId: string): string;
   /** The scale the customer rates on and the agent predicts on, unless a connection says otherwise. */
   csatScale: CsatScale;
+
+  // ── API side (background only: it needs credentials) ──
+
+  /** The kinds of credentials this helpdesk accepts, first = the one a form offers first. */
+  authTypes: readonly AuthType[];
+  /** A client for one account. Throws `HelpdeskError('bad-url')` for credentials of another auth type. */
+  createApi(origin: string, credentials: Credentials, options?: HelpdeskApiOptions): HelpdeskApi;
+}
+
+/** How an API client talks to the network; everything is injectable so tests are fast and exact. */
+export interface HelpdeskApiOptions {
+  fetch?: FetchLike;
+  /** Per request attempt, in milliseconds. */
+  timeoutMs?: number;
+  /** Retries and rate-limit waits; the default tries once (lib/sync passes a patient one). */
+  runner?: RequestRunner;
+  now?: () => number;
+}
+
+/** The account the credentials belong to, from the helpdesk's “who am I” call. */
+export interface WhoAmI {
+  /** The agent's id in the helpdesk, as a string (ids exceed 2^53 in no API we use, but stay opaque). */
+  id: string;
+  name: string;
+  email: string | null;
+  /** The helpdesk's own role word: `admin`, `agent`, `support_agent`… */
+  role: string;
+}
+
+/** A customer rating as an adapter read it: normalized, but not yet tied to a connection. */
+export interface RatingDraft {
+  /** The helpdesk's id of the rating or survey response. */
+  sourceId: string;
+  /** The endpoint family it came from: `satisfaction_ratings`, `survey_responses`, `ticket`. */
+  source: string;
+  ticketId: string;
+  rating: ScaledValue;
+  comment: string | null;
+  agentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What one pass of reading CSAT needs to know. */
+export interface CsatReadRequest {
+  path: CsatPath;
+  /** Read ratings created or changed from this instant on; null reads the whole history. */
+  since: string | null;
+  /**
+   * Where to continue inside this pass: the `resume` of the last page that was committed, or null
+   * to start. Adapter-defined and opaque to the engine; a value the adapter no longer understands
+   * (an older release wrote it) restarts the pass.
+   */
+  resume: unknown;
+  /**
+   * Agent path: ids of the tickets the agent assessed on this origin, in ascending numeric order.
+   * Their ratings are read ticket by ticket, because an agent's token cannot list ratings.
+   */
+  assessedTicketIds: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** One page of ratings, with the position right after it. */
+export interface CsatPage {
+  ratings: RatingDraft[];
+  /** Where the pass continues after this page; null when this page ends the pass. */
+  resume: unknown;
+  /** The endpoint the page came from, for progress and messages. */
+  endpoint: string;
+  /** Records on the page that were not ratings (offered, unoffered, unanswered): counted, never stored. */
+  skipped: number;
+}
+
+/** The API of one helpdesk account. */
+export interface HelpdeskApi {
+  whoAmI(signal?: AbortSignal): Promise<WhoAmI>;
+  /**
+   * Which way these credentials can read CSAT: `list` when the admin list endpoint answers, `agent`
+   * when it answers 403 (a 403 there is an answer, not an error, HELPDESK-APIS.md “Design consequences”).
+   */
+  detectCsatPath(signal?: AbortSignal): Promise<CsatPath>;
+  /** Streams one pass of ratings page by page; never holds more than a page. */
+  readCsat(request: CsatReadRequest): AsyncGenerator<CsatPage, void, undefined>;
 }

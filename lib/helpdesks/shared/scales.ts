@@ -30,6 +30,20 @@ export const FRESHDESK_POINTS_SCALE: CsatScale = {
   ],
 };
 
+/**
+ * Freshdesk's legacy survey, before the 103 … −103 codes: 1 Happy, 2 Neutral, 3 Unhappy
+ * (HELPDESK-APIS.md §2, Freshdesk “Scale”). Three levels, evenly spaced: 1 / 0.5 / 0.
+ */
+export const FRESHDESK_LEGACY_SCALE: CsatScale = {
+  id: 'freshdesk-legacy',
+  label: 'Freshdesk satisfaction survey (legacy)',
+  points: [
+    { value: 1, label: 'Happy', normalized: 1, satisfied: true },
+    { value: 2, label: 'Neutral', normalized: 0.5, satisfied: false },
+    { value: 3, label: 'Unhappy', normalized: 0, satisfied: false },
+  ],
+};
+
 /** 1–5 stars (Intercom, Gorgias, Zendesk's new CSAT with a 5-point question). Satisfied from 4 up (a convention). */
 export const FIVE_POINT_SCALE: CsatScale = {
   id: 'five-point',
@@ -53,7 +67,13 @@ export const GREAT_OKAY_NOT_GOOD_SCALE: CsatScale = {
   ],
 };
 
-export const CSAT_SCALES: readonly CsatScale[] = [GOOD_BAD_SCALE, FRESHDESK_POINTS_SCALE, FIVE_POINT_SCALE, GREAT_OKAY_NOT_GOOD_SCALE];
+export const CSAT_SCALES: readonly CsatScale[] = [
+  GOOD_BAD_SCALE,
+  FRESHDESK_POINTS_SCALE,
+  FRESHDESK_LEGACY_SCALE,
+  FIVE_POINT_SCALE,
+  GREAT_OKAY_NOT_GOOD_SCALE,
+];
 
 export function findScale(id: string): CsatScale | undefined {
   return CSAT_SCALES.find((scale) => scale.id === id);
@@ -68,4 +88,33 @@ export function scaleValue(scale: CsatScale, value: CsatValue | null | undefined
   const point = scale.points.find((p) => p.value === value);
   if (!point) return null;
   return { scale: scale.id, value: point.value, normalized: point.normalized, satisfied: point.satisfied };
+}
+
+/** Reads a value on the first of `scales` that has it as an answer; null if none has (a non-answer). */
+export function scaleValueOnAny(scales: readonly CsatScale[], value: CsatValue | null | undefined): ScaledValue | null {
+  for (const scale of scales) {
+    const scaled = scaleValue(scale, value);
+    if (scaled) return scaled;
+  }
+  return null;
+}
+
+/** The bounds of a numeric rating question, e.g. Zendesk's new CSAT (1–5 in the documented example). */
+export interface NumericRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * A rating on a numeric survey scale, normalized `(rating − min) / (max − min)` (DESIGN.md §4). The
+ * helpdesk says whether it counts as satisfied (Zendesk's `rating_category` good), so a 7-point or
+ * 10-point survey is judged by its own categories rather than a threshold guessed here. A 1–5 range
+ * is the five-point scale; other ranges get their own id so a prediction can be read on the same one.
+ * Returns null for a value outside the range or not on a step: not a rating this scale can give.
+ */
+export function numericRangeValue(rating: number, range: NumericRange, satisfied: boolean): ScaledValue | null {
+  const { min, max } = range;
+  if (!(max > min) || !Number.isInteger(rating) || rating < min || rating > max) return null;
+  const scale = min === 1 && max === 5 ? FIVE_POINT_SCALE.id : `numeric-${min}-${max}`;
+  return { scale, value: rating, normalized: (rating - min) / (max - min), satisfied };
 }

@@ -1,0 +1,95 @@
+import type { Credentials } from '../../model';
+import { basicAuthorization } from '../shared/basic-auth';
+import { streamPage, stringPosition, type CsatStream } from '../shared/csat-pass';
+import { HelpdeskError, isHelpdeskError } from '../shared/errors';
+import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
+import type { HttpClient } from '../shared/http-client';
+import { idBatches, nextFromLinkHeader, walkPages } from '../shared/pagination';
+import type { RateLimitHeaderNames } from '../shared/rate-limit';
+import type { RatingDraft, WhoAmI } from '../types';
+import { draftFromFreshdeskRating } from './csat';
+import { freshdeskAgentSchema, freshdeskSatisfactionRatingsSchema } from './schemas';
+
+/** `per_page` maximum (developers.freshdesk.com/api/#pagination). */
+export const FRESHDESK_PAGE_SIZE = 100;
+/** Agent path: tickets read one request each, committed in groups of this many. */
+export const FRESHDESK_TICKETS_PER_PAGE = 20;
+
+/**
+ * Without `created_since` the list returns only the last 30 days (developers.freshdesk.com/api/#satisfaction-ratings),
+ * so a first sync asks from a date before any Freshdesk account existed.
+ */
+const BEGINNING_OF_HISTORY = '2000-01-01T00:00:00Z';
+
+/** developers.freshdesk.com/api/#ratelimit: `X-RateLimit-Total`, `X-RateLimit-Remaining`, no reset header. */
+export const FRESHDESK_RATE_LIMIT_HEADERS: RateLimitHeaderNames = {
+  limit: ['x-ratelimit-total'],
+  remaining: ['x-ratelimit-remaining'],
+  resetSeconds: [],
+};
+
+/** The API key is the Basic user name; the password is ignored, `X` by convention. */
+function authorization(credentials: Credentials): string {
+  if (credentials.type === 'api-key') return basicAuthorization(credentials.apiKey, 'X');
+  throw new HelpdeskError('unauthorized', 'Freshdesk takes the API key from the agent’s profile settings, not a token.');
+}
+
+async function whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI> {
+  const { data } = await client.getJson(client.url('/api/v2/agents/me'), freshdeskAgentSchema, { signal });
+  return { id: String(data.id), name: data.contact.name, email: data.contact.email ?? null, role: data.type ?? 'agent' };
+}
+
+/** Admin path: every rating created since `since`, 100 a page, following the `Link` header. */
+function satisfactionRatingsStream(client: HttpClient): CsatStream {
+  return {
+    id: 'satisfaction_ratings',
+    async *pages(at, request) {
+      // Freshdesk wants the ISO time without milliseconds, URL-encoded (the client encodes the query).
+      const start = client.url('/api/v2/surveys/satisfaction_ratings', {
+        created_since: request.since === null ? BEGINNING_OF_HISTORY : `${request.since.slice(0, 19)}Z`,
+        page: 1,
+        per_page: FRESHDESK_PAGE_SIZE,
+      });
+      const walk = walkPages(client, stringPosition(at) ?? start, freshdeskSatisfactionRatingsSchema, nextFromLinkHeader, request);
+      for await (const { response, next } of walk) {
+        yield streamPage(response.endpoint, next, response.data.map(draftFromFreshdeskRating));
+      }
+    },
+  };
+}
+
+/**
+ * Agent path: the ratings of each ticket the agent assessed (an agent's key cannot list them all).
+ * A ticket that no longer exists (404) has no rating to read.
+ */
+function assessedTicketsStream(client: HttpClient): CsatStream {
+  return {
+    id: 'ticket_ratings',
+    async *pages(at, request) {
+      for (const batch of idBatches(request.assessedTicketIds, FRESHDESK_TICKETS_PER_PAGE, stringPosition(at))) {
+        const drafts: (RatingDraft | null)[] = [];
+        let endpoint = 'GET /api/v2/tickets/:id/satisfaction_ratings';
+        for (const ticketId of batch) {
+          try {
+            const response = await client.getJson(client.url(`/api/v2/tickets/${ticketId}/satisfaction_ratings`), freshdeskSatisfactionRatingsSchema, request);
+            endpoint = response.endpoint;
+            drafts.push(...response.data.map(draftFromFreshdeskRating));
+          } catch (error) {
+            if (!isHelpdeskError(error, 'not-found')) throw error;
+          }
+        }
+        yield streamPage(endpoint, batch[batch.length - 1]!, drafts);
+      }
+    },
+  };
+}
+
+/** Freshdesk's API, as data and a few functions for {@link createHelpdeskApi}. */
+export const FRESHDESK_API_SPEC: HelpdeskApiSpec = {
+  rateLimitHeaders: FRESHDESK_RATE_LIMIT_HEADERS,
+  authorization,
+  whoAmI,
+  listProbeUrl: (client) =>
+    client.url('/api/v2/surveys/satisfaction_ratings', { created_since: BEGINNING_OF_HISTORY, page: 1, per_page: 1 }),
+  streams: (client) => ({ list: [satisfactionRatingsStream(client)], agent: [assessedTicketsStream(client)] }),
+};

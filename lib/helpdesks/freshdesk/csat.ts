@@ -1,0 +1,23 @@
+import type { RatingDraft } from '../types';
+import { FRESHDESK_LEGACY_SCALE, FRESHDESK_POINTS_SCALE, scaleValueOnAny } from '../shared/scales';
+import type { FreshdeskSatisfactionRating } from './schemas';
+
+/**
+ * A Freshdesk satisfaction rating → RatingDraft. Only `default_question` is the CSAT answer
+ * (HELPDESK-APIS.md §2, Freshdesk “Normalize”); a rating without it, or with a value on neither the
+ * 103 … −103 scale nor the legacy 1/2/3, is not a CSAT rating. `agent_id` is the agent it belongs to.
+ */
+export function draftFromFreshdeskRating(record: FreshdeskSatisfactionRating): RatingDraft | null {
+  const rating = scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], record.ratings['default_question']);
+  if (!rating) return null;
+  return {
+    sourceId: String(record.id),
+    source: 'satisfaction_ratings',
+    ticketId: String(record.ticket_id),
+    rating,
+    comment: record.feedback && record.feedback.trim() !== '' ? record.feedback : null,
+    agentId: record.agent_id === null || record.agent_id === undefined ? null : String(record.agent_id),
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { CsatPath, Credentials } from '../../model';
+import type { HelpdeskApi, HelpdeskApiOptions, WhoAmI } from '../types';
+import { runCsatStreams, type CsatStream } from './csat-pass';
+import { isHelpdeskError } from './errors';
+import { createHttpClient, type HttpClient } from './http-client';
+import type { RateLimitHeaderNames } from './rate-limit';
+
+/**
+ * What differs between helpdesks' APIs, as a description; {@link createHelpdeskApi} supplies what is
+ * the same (the HTTP client, path detection, running a pass), so no adapter repeats it.
+ */
+export interface HelpdeskApiSpec {
+  rateLimitHeaders: RateLimitHeaderNames;
+  /** The `Authorization` header for these credentials; throws a `HelpdeskError` for a kind it does not accept. */
+  authorization(credentials: Credentials): string;
+  whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI>;
+  /** A cheap request to the admin list endpoint (one record); its 403 means "agent path". */
+  listProbeUrl(client: HttpClient): string;
+  /** The streams one pass reads, per path, in order. */
+  streams(client: HttpClient): Readonly<Record<CsatPath, readonly CsatStream[]>>;
+}
+
+export function createHelpdeskApi(
+  spec: HelpdeskApiSpec,
+  origin: string,
+  credentials: Credentials,
+  options: HelpdeskApiOptions = {},
+): HelpdeskApi {
+  const client = createHttpClient({
+    origin,
+    authorization: spec.authorization(credentials),
+    rateLimitHeaders: spec.rateLimitHeaders,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    runner: options.runner,
+    now: options.now,
+  });
+  const streams = spec.streams(client);
+  return {
+    whoAmI: (signal) => spec.whoAmI(client, signal),
+    async detectCsatPath(signal) {
+      try {
+        await client.getJson(spec.listProbeUrl(client), PROBE_SCHEMA, { signal });
+        return 'list';
+      } catch (error) {
+        if (isHelpdeskError(error, 'forbidden')) return 'agent';
+        throw error;
+      }
+    },
+    readCsat: (request) => runCsatStreams(streams[request.path], request),
+  };
+}
+
+/** The probe only asks whether the list answers (with JSON); its records are read by the streams, with their schema. */
+const PROBE_SCHEMA = z.unknown();

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { HttpClient, JsonResponse, RequestOptions } from './http-client';
+import { parseLinkHeader } from './link-header';
+
+/** Where a list continues after a page, read from the page: a URL, or null at the end. */
+export type NextPageOf<T> = (response: JsonResponse<T>) => string | null;
+
+/** One page of a walk and the URL of the page after it. */
+export interface WalkedPage<T> {
+  response: JsonResponse<T>;
+  next: string | null;
+}
+
+/**
+ * Follows "next page" URLs from `start` until a page has none. Yields each page as soon as it
+ * arrives, so the caller can store it and forget it; starting from a saved `next` resumes a walk.
+ */
+export async function* walkPages<S extends z.ZodType>(
+  client: HttpClient,
+  start: string,
+  schema: S,
+  nextOf: NextPageOf<z.output<S>>,
+  options: RequestOptions = {},
+): AsyncGenerator<WalkedPage<z.output<S>>, void, undefined> {
+  let url: string | null = start;
+  while (url !== null) {
+    const response: JsonResponse<z.output<S>> = await client.getJson(url, schema, options);
+    const next = nextOf(response);
+    yield { response, next };
+    // A server that hands back the same page as "next" would loop forever; stop instead.
+    url = next !== null && next !== url ? next : null;
+  }
+}
+
+/** The cursor envelope of Zendesk lists: `meta.has_more`, `meta.after_cursor`, `links.next`. */
+export interface CursorEnvelope {
+  meta?: { has_more?: boolean | null; after_cursor?: string | null } | null;
+  links?: { next?: string | null } | null;
+}
+
+/**
+ * Cursor pagination: while `meta.has_more`, the next page is `links.next`, used as-is (it may carry
+ * percent-encoded brackets, HELPDESK-APIS.md §2). Lists that give only `meta.after_cursor` (the new
+ * CSAT survey_responses example has no `links`) continue with `page[after]` on the same URL.
+ */
+export const nextFromCursorLinks: NextPageOf<CursorEnvelope> = (response) => {
+  const { meta, links } = response.data;
+  if (!meta?.has_more) return null;
+  if (links?.next) return links.next;
+  if (!meta.after_cursor) return null;
+  const url = new URL(response.url);
+  url.searchParams.set('page[after]', meta.after_cursor);
+  return url.toString();
+};
+
+/** Link-header pagination (Freshdesk): `rel="next"`, absent on the last page. */
+export const nextFromLinkHeader: NextPageOf<unknown> = (response) =>
+  parseLinkHeader(response.headers.get('link')).next ?? null;
+
+/** Offset pagination with a `next_page` URL in the body (Zendesk search, show_many). */
+export const nextFromNextPageField: NextPageOf<{ next_page?: string | null }> = (response) => response.data.next_page ?? null;
+
+/**
+ * Splits ascending ids into batches of `size`, starting after `after` (the last id of the last
+ * committed batch), so a walk over ids resumes without repeating or skipping one.
+ */
+export function* idBatches(ids: readonly string[], size: number, after: string | null): Generator<string[], void, undefined> {
+  let batch: string[] = [];
+  for (const id of ids) {
+    if (after !== null && compareNumericIds(id, after) <= 0) continue;
+    batch.push(id);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Orders decimal id strings as numbers, without converting them (they can exceed 2^53). */
+export function compareNumericIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

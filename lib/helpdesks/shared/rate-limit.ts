@@ -1,0 +1,72 @@
+/**
+ * Rate-limit signals, read the same way for every helpdesk. Each adapter lists its header names as
+ * data; the names are matched case-insensitively because vendors differ in case (Zendesk sends
+ * them lower-case, Freshdesk documents `X-RateLimit-*`, HELPDESK-APIS.md §3.9).
+ */
+export interface RateLimitHeaderNames {
+  /** Requests allowed in the window, first name present wins. */
+  limit: readonly string[];
+  /** Requests left in the window. */
+  remaining: readonly string[];
+  /** Seconds until the window resets, where the helpdesk says so. */
+  resetSeconds: readonly string[];
+}
+
+/** What one response said about the rate limit; null where it said nothing. */
+export interface RateLimitInfo {
+  limit: number | null;
+  remaining: number | null;
+  /** `Retry-After` (seconds or an HTTP date), in milliseconds from now. */
+  retryAfterMs: number | null;
+  /** Time until the window resets, in milliseconds, where a reset header exists. */
+  resetMs: number | null;
+}
+
+/** Response headers as `fetch` gives them, or as recorded in fixtures (`{ name: [value] }`). */
+export type HeaderSource = Headers | Readonly<Record<string, string | readonly string[]>>;
+
+/** A header's value, whatever the case of its name; the first value of a repeated header. */
+export function headerValue(headers: HeaderSource, name: string): string | null {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[]>)) {
+    if (key.toLowerCase() !== wanted) continue;
+    return typeof value === 'string' ? value : (value[0] ?? null);
+  }
+  return null;
+}
+
+function firstNumber(headers: HeaderSource, names: readonly string[]): number | null {
+  for (const name of names) {
+    const raw = headerValue(headers, name);
+    if (raw === null) continue;
+    const value = Number(raw.trim());
+    if (Number.isFinite(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds
+ * from `nowMs`, never negative, or null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - nowMs);
+}
+
+export function readRateLimit(headers: HeaderSource, names: RateLimitHeaderNames, nowMs = Date.now()): RateLimitInfo {
+  const resetSeconds = firstNumber(headers, names.resetSeconds);
+  return {
+    limit: firstNumber(headers, names.limit),
+    remaining: firstNumber(headers, names.remaining),
+    retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), nowMs),
+    resetMs: resetSeconds === null ? null : Math.max(0, resetSeconds * 1000),
+  };
+}
+
+export const NO_RATE_LIMIT_INFO: RateLimitInfo = { limit: null, remaining: null, retryAfterMs: null, resetMs: null };

@@ -1,0 +1,99 @@
+import type { RatingDraft } from '../types';
+import { GOOD_BAD_SCALE, numericRangeValue, scaleValue, type NumericRange } from '../shared/scales';
+import type { ZendeskSatisfactionRating, ZendeskSurveyResponse, ZendeskTicket } from './schemas';
+
+/*
+ * Zendesk ratings → RatingDraft. Legacy CSAT is good/bad; `offered` (sent, unanswered) and
+ * `unoffered` are not ratings and come back as null (HELPDESK-APIS.md §3.1). The new CSAT rates on
+ * the survey's numeric scale with a `rating_category`.
+ */
+
+/** The new-CSAT scale when the account does not say otherwise: 1–5, as in Zendesk's documented example. */
+export const DEFAULT_NEW_CSAT_RANGE: NumericRange = { min: 1, max: 5 };
+
+const idOrNull = (id: number | null | undefined): string | null => (id === null || id === undefined ? null : String(id));
+const textOrNull = (text: string | null | undefined): string | null => (text && text.trim() !== '' ? text : null);
+
+/** A legacy rating from `GET /api/v2/satisfaction_ratings`; `assignee_id` is the agent at the time of rating. */
+export function draftFromSatisfactionRating(record: ZendeskSatisfactionRating): RatingDraft | null {
+  const rating = scaleValue(GOOD_BAD_SCALE, record.score);
+  if (!rating) return null;
+  return {
+    sourceId: String(record.id),
+    source: 'satisfaction_ratings',
+    ticketId: String(record.ticket_id),
+    rating,
+    comment: textOrNull(record.comment),
+    agentId: idOrNull(record.assignee_id),
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+  };
+}
+
+/**
+ * The rating embedded in a ticket (show_many, search): what an agent's own token can read. It has
+ * the same id as the list endpoint's record, so both paths upsert the same row. Its times are
+ * optional in the documented object; the ticket's `updated_at` is then the best bound we have (a
+ * re-rating updates the ticket), and the ticket's current assignee is the agent.
+ */
+export function draftFromTicket(ticket: ZendeskTicket): RatingDraft | null {
+  const embedded = ticket.satisfaction_rating;
+  if (!embedded || typeof embedded === 'string') return null;
+  const rating = scaleValue(GOOD_BAD_SCALE, embedded.score);
+  if (!rating) return null;
+  return {
+    sourceId: embedded.id === null || embedded.id === undefined ? `ticket-${ticket.id}` : String(embedded.id),
+    source: 'ticket',
+    ticketId: String(ticket.id),
+    rating,
+    comment: textOrNull(embedded.comment),
+    agentId: idOrNull(ticket.assignee_id),
+    createdAt: embedded.created_at ?? embedded.updated_at ?? ticket.updated_at,
+    updatedAt: embedded.updated_at ?? ticket.updated_at,
+  };
+}
+
+const TICKET_ZRN = /^zen:ticket:(\d{1,20})$/;
+
+/** The ticket a survey response is about, from `subjects` or `subject_zrns` (`zen:ticket:99`). */
+export function surveyTicketId(response: ZendeskSurveyResponse): string | null {
+  const subject = response.subjects?.find((candidate) => candidate.type === 'ticket' && /^\d{1,20}$/.test(candidate.id));
+  if (subject) return subject.id;
+  for (const zrn of response.subject_zrns ?? []) {
+    const match = TICKET_ZRN.exec(zrn);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+/**
+ * A new-CSAT survey response. The rating is the answer to the `customer_satisfaction` question;
+ * a skipped rating question (answer type `skipped`, no `rating`) is not a rating. Normalized
+ * `(rating − min) / (max − min)`, satisfied only when `rating_category` is `good` (neutral is not).
+ * The first open-ended answer is the customer's comment. New CSAT names no agent, so `agentId` is
+ * the ticket's assignee when the caller knows it.
+ */
+export function draftFromSurveyResponse(
+  response: ZendeskSurveyResponse,
+  assigneeOf: (ticketId: string) => string | null,
+  range: NumericRange = DEFAULT_NEW_CSAT_RANGE,
+): RatingDraft | null {
+  const ticketId = surveyTicketId(response);
+  const answer = response.answers.find(
+    (candidate) => candidate.question.sub_type === 'customer_satisfaction' && typeof candidate.rating === 'number',
+  );
+  if (!ticketId || !answer || answer.rating === undefined) return null;
+  const rating = numericRangeValue(answer.rating, range, answer.rating_category === 'good');
+  if (!rating) return null;
+  const comment = response.answers.find((candidate) => candidate.type === 'open_ended' && textOrNull(candidate.value));
+  return {
+    sourceId: response.id,
+    source: 'survey_responses',
+    ticketId,
+    rating,
+    comment: textOrNull(comment?.value),
+    agentId: assigneeOf(ticketId),
+    createdAt: answer.created_at,
+    updatedAt: answer.updated_at,
+  };
+}
