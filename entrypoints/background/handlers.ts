@@ -1,27 +1,18 @@
 import { saveAssessment } from '../../lib/db/assessments';
+import { listConnections } from '../../lib/db/connections';
 import type { SettingsFile } from '../../lib/export/settings-file';
 import type { Handlers } from '../../lib/messaging/router';
-import { describeZodError, settingsSchema, type HelpdeskOriginEntry } from '../../lib/model';
+import { describeZodError, settingsSchema } from '../../lib/model';
 import { writeSettings } from '../../lib/settings/settings-store';
 import { connectionHandlers } from './connection-handlers';
 import { eraseAllData } from './erase';
-
-/** `entries` plus each of `more` that is not in it yet (same kind and origin). */
-export function withOrigins(
-  entries: readonly HelpdeskOriginEntry[],
-  more: readonly HelpdeskOriginEntry[],
-): HelpdeskOriginEntry[] {
-  const merged = [...entries];
-  for (const entry of more) {
-    if (!merged.some((e) => e.kind === entry.kind && e.origin === entry.origin)) merged.push(entry);
-  }
-  return merged;
-}
+import { withOrigins } from './origins';
 
 /**
- * Applies a validated settings file. Everything is checked before anything is written, so a file
- * that fails leaves the settings and connections as they were. Connection origins also become
- * recognised ticket origins.
+ * Applies a validated settings file. Everything is checked before anything is written: the
+ * settings, then every connection's credentials against its helpdesk. A file that fails leaves
+ * settings and connections as they were. A connection to a kind and origin already connected
+ * updates that connection (importing twice changes nothing); its origin becomes a ticket origin.
  */
 async function importSettings(file: SettingsFile) {
   const connections = file.connections ?? [];
@@ -33,11 +24,19 @@ async function importSettings(file: SettingsFile) {
     ),
   });
   if (!parsed.success) throw new Error(`importSettings was rejected:\n${describeZodError(parsed.error)}`);
-  for (const connection of connections) {
-    await handlers.saveConnection({ connectionId: null, ...connection });
-  }
+  const existing = await listConnections();
+  const requests = connections.map((connection) => ({
+    ...connection,
+    connectionId: existing.find((c) => c.kind === connection.kind && c.origin === connection.origin)?.id ?? null,
+  }));
+  const tests = await Promise.all(requests.map((request) => handlers.testConnection(request)));
+  const failed = tests.flatMap((test, index) =>
+    test.ok ? [] : [`${requests[index]!.label} (${requests[index]!.origin}): ${test.error}`],
+  );
+  if (failed.length > 0) throw new Error(`Nothing was imported. These connections failed:\n${failed.join('\n')}`);
+  for (const request of requests) await handlers.saveConnection(request);
   const settings = await writeSettings(parsed.data);
-  return { settings, connectionsSaved: connections.length };
+  return { settings, connectionsSaved: requests.length };
 }
 
 export const handlers: Handlers = {

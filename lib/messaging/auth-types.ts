@@ -1,18 +1,9 @@
 import { getAdapter } from '../helpdesks/registry';
 import type { AuthType } from '../model';
 
-/**
- * How each helpdesk lets an agent sign in (HELPDESK-APIS.md §1, Auth). Zendesk: email + API token,
- * or an OAuth token; Freshdesk: an API key.
- * TODO: this belongs on HelpdeskAdapter (`authTypes`), so a new helpdesk needs no change here.
- */
-const AUTH_TYPES_BY_KIND: Record<string, readonly AuthType[]> = {
-  zendesk: ['api-token', 'oauth-token'],
-  freshdesk: ['api-key'],
-};
-
+/** How a helpdesk lets an agent sign in, first = the one a form offers first (from its adapter). */
 export function authTypesFor(kind: string): readonly AuthType[] {
-  return AUTH_TYPES_BY_KIND[kind] ?? [];
+  return getAdapter(kind)?.authTypes ?? [];
 }
 
 export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
