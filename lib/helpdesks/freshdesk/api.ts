@@ -60,7 +60,9 @@ function satisfactionRatingsStream(client: HttpClient): CsatStream {
 
 /**
  * Agent path: the ratings of each ticket the agent assessed (an agent's key cannot list them all).
- * A ticket that no longer exists (404) has no rating to read.
+ * A ticket that no longer exists (404) has no rating to read, and one the agent can no longer see
+ * (403: reassigned to someone else under "assigned tickets only" scope) is that agent's business no
+ * more; both are skipped rather than pausing the whole connection. A revoked key still pauses it: 401.
  */
 function assessedTicketsStream(client: HttpClient): CsatStream {
   return {
@@ -75,7 +77,7 @@ function assessedTicketsStream(client: HttpClient): CsatStream {
             endpoint = response.endpoint;
             drafts.push(...response.data.map(draftFromFreshdeskRating));
           } catch (error) {
-            if (!isHelpdeskError(error, 'not-found')) throw error;
+            if (!isHelpdeskError(error, 'not-found') && !isHelpdeskError(error, 'forbidden')) throw error;
           }
         }
         yield streamPage(endpoint, batch[batch.length - 1]!, drafts);

@@ -30,11 +30,16 @@ export const zendeskSatisfactionRatingSchema = z.object({
   updated_at: apiTimestampSchema,
 });
 
-/** The cursor envelope (developer.zendesk.com/api-reference/introduction/pagination/). */
-const cursorMetaSchema = z.object({
-  has_more: z.boolean(),
-  after_cursor: z.string().nullish(),
-});
+/**
+ * The cursor envelope (developer.zendesk.com/api-reference/introduction/pagination/). The documented
+ * list example has no envelope at all; such a page is read as the last one.
+ */
+const cursorMetaSchema = z
+  .object({
+    has_more: z.boolean(),
+    after_cursor: z.string().nullish(),
+  })
+  .nullish();
 const cursorLinksSchema = z.object({ next: z.string().nullish() }).nullish();
 
 /** `GET /api/v2/satisfaction_ratings` with `page[size]`: a cursor page. */

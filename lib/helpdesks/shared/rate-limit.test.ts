@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FRESHDESK_RATE_LIMIT_HEADERS } from '../freshdesk/api';
+import { ZENDESK_RATE_LIMIT_HEADERS } from '../zendesk/api';
+import { parseRetryAfter, readRateLimit } from './rate-limit';
+import { fixture } from './test-fixtures';
+
+describe('readRateLimit', () => {
+  it('reads Zendesk’s recorded lower-case headers', () => {
+    const recorded = fixture<{ headers: Record<string, string[]> }>('zendesk', 'zendesk-response-headers-ratelimit-zenpy-fixture.json');
+    expect(readRateLimit(recorded.headers, ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: 700, remaining: 569, retryAfterMs: null, resetMs: 5000 });
+  });
+
+  it('reads Freshdesk’s X-RateLimit-* whatever the case, and Retry-After', () => {
+    const headers = new Headers({ 'X-RateLimit-Total': '200', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Used-CurrentRequest': '1', 'Retry-After': '31' });
+    expect(readRateLimit(headers, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: 200, remaining: 0, retryAfterMs: 31_000, resetMs: null });
+    const plain = { 'x-ratelimit-total': ['700'], 'X-RATELIMIT-REMAINING': '12' };
+    expect(readRateLimit(plain, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 700, remaining: 12 });
+  });
+
+  it('says nothing when the headers say nothing', () => {
+    expect(readRateLimit(new Headers(), ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: null, remaining: null, retryAfterMs: null, resetMs: null });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  it('reads delay-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Fri, 20 Nov 2026 12:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Fri, 20 Nov 2026 11:00:00 GMT', now)).toBe(0);
+  });
+  it('ignores what it cannot read', () => {
+    expect(parseRetryAfter(null, now)).toBeNull();
+    expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+/*
+ * Test helpers (never imported by extension code): vendor payloads from test/fixtures/api/<kind>/,
+ * and a fake `fetch` that answers from a table.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FetchLike } from './http-client';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/api/', import.meta.url));
+
+export function fixtureText(kind: 'zendesk' | 'freshdesk', name: string): string {
+  return readFileSync(`${FIXTURES}${kind}/${name}`, 'utf8');
+}
+
+export function fixture<T = unknown>(kind: 'zendesk' | 'freshdesk', name: string): T {
+  return JSON.parse(fixtureText(kind, name)) as T;
+}
+
+/** A deep copy to break in a test without touching the cached original. */
+export const clone = <T>(value: T): T => structuredClone(value);
+
+export interface FakeAnswer {
+  status?: number;
+  body?: unknown;
+  /** Sent as-is instead of JSON. */
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A fetch that answers each request with the first route whose pattern matches the URL, and
+ * records the requests. An unmatched URL is a test bug: it answers 599 so the failure is visible.
+ */
+export function fakeFetch(routes: [RegExp | string, FakeAnswer | ((url: string) => FakeAnswer)][]): FetchLike & { calls: { url: string; init: RequestInit }[] } {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const handler = async (url: string, init: RequestInit): Promise<Response> => {
+    calls.push({ url, init });
+    const route = routes.find(([pattern]) => (typeof pattern === 'string' ? url.includes(pattern) : pattern.test(url)));
+    if (!route) return new Response(`no route for ${url}`, { status: 599 });
+    const answer = typeof route[1] === 'function' ? route[1](url) : route[1];
+    const isText = answer.text !== undefined;
+    return new Response(isText ? answer.text : JSON.stringify(answer.body ?? {}), {
+      status: answer.status ?? 200,
+      headers: { 'content-type': isText ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', ...answer.headers },
+    });
+  };
+  return Object.assign(handler, { calls });
+}
