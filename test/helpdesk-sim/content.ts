@@ -27,11 +27,12 @@ export const AGENT_TEMPLATES: readonly AgentTemplate[] = [
   },
   {
     name: 'Chloé Martin',
-    persona: { tendency: 'calibrated', customerSatisfiedRate: 0.8, predictSatisfiedWhenSatisfied: 0.88, predictSatisfiedWhenUnsatisfied: 0.12 },
+    // Calibrated: predicts "satisfied" about as often as customers are, and mostly on the right tickets.
+    persona: { tendency: 'calibrated', customerSatisfiedRate: 0.8, predictSatisfiedWhenSatisfied: 0.94, predictSatisfiedWhenUnsatisfied: 0.25 },
   },
   {
     name: 'Diego Ramírez',
-    persona: { tendency: 'overestimates', customerSatisfiedRate: 0.76, predictSatisfiedWhenSatisfied: 0.94, predictSatisfiedWhenUnsatisfied: 0.45 },
+    persona: { tendency: 'overestimates', customerSatisfiedRate: 0.74, predictSatisfiedWhenSatisfied: 0.96, predictSatisfiedWhenUnsatisfied: 0.7 },
   },
   {
     name: 'Emma Schulz',

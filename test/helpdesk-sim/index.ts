@@ -1,0 +1,103 @@
+/**
+ * The built-in helpdesk simulator: a Zendesk and a Freshdesk, each on its own 127.0.0.1 port (both
+ * use /api/v2/…, so they need separate origins), seeded with a support team's tickets and CSAT.
+ * Backs the demo, the e2e tests and the benchmarks. See README.md beside this file.
+ */
+import { Accounts } from './accounts';
+import { freshdeskVendor } from './freshdesk-api';
+import { generateData } from './generator';
+import { HelpdeskServer } from './helpdesk-server';
+import type { FaultControls, SimCredential, SimData, SimRequest } from './model';
+import { freshdeskPageStyle, zendeskPageStyle } from './page-styles';
+import { zendeskVendor } from './zendesk-api';
+
+export type { Fault, FaultControls, SimAgent, SimCredential, SimData, SimRating, SimRequest, SimTicket } from './model';
+export { generateData, generateSelfAssessmentSeeds, type SelfAssessmentSeed } from './generator';
+
+export interface SimulatorOptions {
+  seed?: number;
+  /** Anchor for generated times; default: fixed 2026-11-20T12:00:00Z. The simulator's clock runs on from it. */
+  now?: Date;
+  ticketsPerAgent?: number;
+  agents?: number;
+  responseRate?: number;
+  zendeskCsat?: 'legacy' | 'new';
+  /** Close by itself after this long with no request; default none in-process. */
+  idleShutdownMs?: number;
+}
+
+export interface SimHelpdesk {
+  /** e.g. http://127.0.0.1:43121 */
+  origin: string;
+  /** The generated dataset (agents, tickets, ratings), mutable through the methods below. */
+  data: SimData;
+  /** What a user would paste into the extension. */
+  credentials: { admin: SimCredential; agents: SimCredential[] };
+  faults: FaultControls;
+  /** Method, path+query, status, time; assign [] (or set length 0) to clear. */
+  requestLog: SimRequest[];
+  /** The customer changes their rating now: same rating id, new score, updated_at = now. */
+  rerate(ticketId: string, score: string | number): void;
+  /** Later requests with this token / API key get 401. */
+  revokeToken(secret: string): void;
+  setTicketStatus(ticketId: string, status: string): void;
+}
+
+export interface Simulator {
+  zendesk: SimHelpdesk;
+  freshdesk: SimHelpdesk;
+  close(): Promise<void>;
+  /** Settles once the simulator has closed (by close() or idle shutdown). */
+  closed: Promise<void>;
+}
+
+export interface ListenOptions {
+  /** Fixed ports (the CLI's --zendesk-port/--freshdesk-port); default: free ports. */
+  zendeskPort?: number;
+  freshdeskPort?: number;
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<Simulator> {
+  const anchor = opts.now ?? new Date('2026-11-20T12:00:00Z');
+  const startedAt = Date.now();
+  // Simulated time starts at the anchor and runs at wall-clock speed, so a re-rating made during a
+  // test is newer than every generated record.
+  const clock = () => anchor.getTime() + (Date.now() - startedAt);
+  const common = { seed: opts.seed, now: anchor, agents: opts.agents, ticketsPerAgent: opts.ticketsPerAgent, responseRate: opts.responseRate };
+
+  let idleTimer: NodeJS.Timeout | undefined;
+  const touch = () => {
+    if (opts.idleShutdownMs === undefined) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => void close(), opts.idleShutdownMs);
+    idleTimer.unref();
+  };
+
+  const zendeskData = generateData({ ...common, kind: 'zendesk', csat: opts.zendeskCsat === 'new' ? 'zendesk-new' : 'zendesk-legacy' });
+  const freshdeskData = generateData({ ...common, kind: 'freshdesk', csat: 'freshdesk' });
+  const zendeskAccounts = new Accounts(zendeskData);
+  const freshdeskAccounts = new Accounts(freshdeskData);
+  const zendesk = new HelpdeskServer(zendeskData, zendeskAccounts, zendeskVendor(zendeskData, zendeskAccounts, zendeskPageStyle), clock, touch);
+  const freshdesk = new HelpdeskServer(freshdeskData, freshdeskAccounts, freshdeskVendor(freshdeskData, freshdeskAccounts, freshdeskPageStyle), clock, touch);
+
+  let resolveClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearTimeout(idleTimer);
+      await Promise.all([zendesk.close(), freshdesk.close()]);
+      resolveClosed();
+    })();
+    return closing;
+  };
+
+  try {
+    await Promise.all([zendesk.listen(listen.zendeskPort ?? 0), freshdesk.listen(listen.freshdeskPort ?? 0)]);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  touch();
+  return { zendesk, freshdesk, close, closed };
+}

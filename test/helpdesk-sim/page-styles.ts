@@ -1,0 +1,61 @@
+/** How each helpdesk's simulated agent page is addressed, labelled and hooked (see pages.ts). */
+import { FRESHDESK_STATUS } from './freshdesk-json';
+import type { PageStyle } from './pages';
+
+export const zendeskPageStyle: PageStyle = {
+  product: 'Zendesk',
+  pathPrefix: '/agent/tickets/',
+  statuses: [
+    { value: 'new', label: 'New' },
+    { value: 'open', label: 'Open' },
+    { value: 'pending', label: 'Pending' },
+    { value: 'hold', label: 'On-hold' },
+    { value: 'solved', label: 'Solved' },
+    { value: 'closed', label: 'Closed' },
+  ],
+  statusOf: (ticket) => ticket.status,
+  testIds: {
+    app: 'ticket-workspace',
+    ticketId: 'ticket-system-field-ticketId',
+    subject: 'omni-header-subject',
+    requester: 'ticket-system-field-requester-select',
+    assignee: 'assignee-field-selected-agent-tag',
+    description: 'omni-log-item-message',
+    statusView: 'ticket-fields-status-view',
+    status: 'ticket-fields-status-select',
+    reply: 'omnicomposer-rich-text-ckeditor',
+    submit: 'submit_button-button',
+    prev: 'ticket-pager-previous',
+    next: 'ticket-pager-next',
+    toast: 'toast-notification',
+  },
+  accent: '#03363d',
+};
+
+export const freshdeskPageStyle: PageStyle = {
+  product: 'Freshdesk',
+  pathPrefix: '/a/tickets/',
+  statuses: [
+    { value: '2', label: 'Open' },
+    { value: '3', label: 'Pending' },
+    { value: '4', label: 'Resolved' },
+    { value: '5', label: 'Closed' },
+  ],
+  statusOf: (ticket) => String(FRESHDESK_STATUS[ticket.status]),
+  testIds: {
+    app: 'ticket-details',
+    ticketId: 'ticket-id',
+    subject: 'ticket-subject',
+    requester: 'ticket-requester',
+    assignee: 'ticket-properties-agent',
+    description: 'ticket-description',
+    statusView: 'ticket-status-label',
+    status: 'ticket-properties-status',
+    reply: 'reply-editor',
+    submit: 'ticket-properties-update',
+    prev: 'ticket-prev',
+    next: 'ticket-next',
+    toast: 'ticket-toast',
+  },
+  accent: '#12344d',
+};
