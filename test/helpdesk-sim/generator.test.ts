@@ -59,11 +59,12 @@ describe('generateData', () => {
   });
 
   it('generates 100k answered ratings in well under a few seconds', () => {
-    const started = performance.now();
+    // CPU time of this (forked) test process: other processes on a busy machine don't inflate it.
+    const started = process.cpuUsage();
     const data = zendesk(3, { agents: 10, ticketsPerAgent: 11_200, responseRate: 1 });
-    const elapsed = performance.now() - started;
+    const { user, system } = process.cpuUsage(started);
     expect(data.ratings.filter(isAnswered).length).toBeGreaterThan(100_000);
-    expect(elapsed).toBeLessThan(2500);
+    expect((user + system) / 1000).toBeLessThan(2000);
   });
 });
 
