@@ -132,7 +132,9 @@ export function ConnectionForm({
           />
         </label>
         <label>
-          Name <span className="muted small">(optional)</span>
+          <span>
+            Name <span className="muted small">(optional)</span>
+          </span>
           <input
             type="text"
             value={label}
@@ -194,7 +196,7 @@ export function ConnectionForm({
           Test connection
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          {existing ? 'Save changes' : 'Connect'}
+          {existing ? 'Save changes' : 'Save connection'}
         </button>
         <button type="button" onClick={() => onClose(null)} disabled={busy}>
           Cancel

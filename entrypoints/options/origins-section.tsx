@@ -76,7 +76,7 @@ export function OriginsSection({ settings }: { settings: Settings }) {
           </select>
         </label>
         <label>
-          Address
+          New address
           <input
             type="url"
             value={origin}

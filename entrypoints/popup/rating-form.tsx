@@ -98,8 +98,7 @@ export function RatingForm({ data }: { data: Extract<PopupData, { view: 'ticket'
     event.preventDefault();
     switch (command.type) {
       case 'close':
-        window.close();
-        return;
+        return; // the page-wide handler in app.tsx closes the popup
       case 'save':
         void save();
         return;
@@ -167,7 +166,9 @@ export function RatingForm({ data }: { data: Extract<PopupData, { view: 'ticket'
       />
       <div className="notes">
         <label>
-          What got in the way <span className="muted small">(optional)</span>
+          <span>
+            What got in the way <span className="muted small">(optional)</span>
+          </span>
           <textarea
             rows={2}
             maxLength={NOTE_MAX_LENGTH}
@@ -178,7 +179,9 @@ export function RatingForm({ data }: { data: Extract<PopupData, { view: 'ticket'
           />
         </label>
         <label>
-          What worked <span className="muted small">(optional)</span>
+          <span>
+            What worked <span className="muted small">(optional)</span>
+          </span>
           <textarea
             rows={2}
             maxLength={NOTE_MAX_LENGTH}

@@ -7,10 +7,15 @@ import { describeZodError } from '../model';
  */
 export type StoredRead<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'damaged'; problem: string };
 
+const MAX_PROBLEMS = 3;
+
 /** Parses a record read from the database; never throws. */
 export function parseStored<S extends z.ZodType>(schema: S, raw: unknown): StoredRead<z.output<S>> {
   if (raw === undefined || raw === null) return { status: 'missing' };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { status: 'ok', value: parsed.data };
-  return { status: 'damaged', problem: describeZodError(parsed.error).replaceAll('\n', '; ') };
+  // The first few problems say enough to recognise the damage; the rest would only be noise.
+  const problems = describeZodError(parsed.error).split('\n');
+  const more = problems.length > MAX_PROBLEMS ? ` (and ${problems.length - MAX_PROBLEMS} more)` : '';
+  return { status: 'damaged', problem: problems.slice(0, MAX_PROBLEMS).join('; ') + more };
 }
