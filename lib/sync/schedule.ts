@@ -73,7 +73,7 @@ export async function reconcileSyncAlarms(options: { alarms?: AlarmsApi; interva
   const interval = options.intervalMinutes ?? (await readSettings()).settings.sync.intervalMinutes;
   const connections = await listConnections();
   const wanted = new Set(connections.filter((connection) => connection.enabled).map((connection) => syncAlarmName(connection.id)));
-  const existing = await alarms.getAll();
+  const existing = [...(await alarms.getAll())];
   for (const alarm of existing) {
     if (connectionIdOfAlarm(alarm.name) !== null && !wanted.has(alarm.name)) await alarms.clear(alarm.name);
   }

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type SimHelpdesk, type SimRating, type Simulator } from '../../test/helpdesk-sim';
+import { getDb } from '../db/db';
+import { getSyncState } from '../db/sync-state';
+import { syncConnection, type SyncProgress } from './sync-connection';
+import { fakeClock, freshDatabase, recordingFetch, storeAssessments, storeConnection, storedRatings } from './test-harness';
+
+const SETTINGS = { intervalMinutes: 15, trailingWindowDays: 14 };
+const HOUR = 3600_000;
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ agents: 4, ticketsPerAgent: 120, responseRate: 0.5 });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  freshDatabase();
+  sim.zendesk.faults.clear();
+  sim.freshdesk.faults.clear();
+});
+
+const isAnswer = (rating: SimRating) => rating.score !== 'offered' && rating.score !== 'unoffered';
+const answered = (helpdesk: SimHelpdesk): SimRating[] => helpdesk.data.ratings.filter(isAnswer);
+const ticketOf = (helpdesk: SimHelpdesk, ticketId: number) => helpdesk.data.tickets.find((ticket) => ticket.id === ticketId)!;
+
+/** What GapLens should hold for a simulator rating: the fields that carry meaning, by rating id. */
+function expectedRow(connectionId: string, rating: SimRating, agentId: number | null) {
+  return {
+    id: `${connectionId}:${rating.id}`,
+    ticketId: String(rating.ticketId),
+    value: rating.score,
+    agentId: agentId === null ? null : String(agentId),
+    updatedAt: new Date(rating.updatedAt).toISOString(),
+  };
+}
+
+async function storedRows(connectionId: string) {
+  return (await storedRatings(connectionId)).map((row) => ({
+    id: row.id,
+    ticketId: row.ticketId,
+    value: row.rating.value,
+    agentId: row.agentId,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('Zendesk admin path (legacy CSAT)', () => {
+  const connect = () => storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth });
+
+  it('first sync stores exactly the received ratings, and reports progress page by page', async () => {
+    const connection = await connect();
+    const progress: SyncProgress[] = [];
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, onProgress: (p) => progress.push(p) });
+
+    expect(outcome.status).toBe('done');
+    const expected = answered(sim.zendesk).map((rating) => expectedRow(connection.id, rating, rating.assigneeId));
+    expect(await storedRows(connection.id)).toEqual(byId(expected));
+    const state = await getSyncState(connection.id);
+    expect(state).toMatchObject({ status: 'idle', lastSuccessAt: '2026-11-20T12:00:00.000Z', ratingsStored: expected.length, lastError: null });
+    expect(state.progress).toEqual({ pages: progress.length, ratings: expected.length });
+    expect(progress.map((p) => p.ratings)).toEqual([...progress.map((p) => p.ratings)].sort((a, b) => a - b));
+    expect((await getDb().connections.get(connection.id))?.csatPath).toBe('list');
+  });
+
+  it('normalizes good/bad to 1/0 on the way in', async () => {
+    const connection = await connect();
+    await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
+    for (const row of await storedRatings(connection.id)) {
+      expect(row.rating).toEqual(row.rating.value === 'good' ? { scale: 'good-bad', value: 'good', normalized: 1, satisfied: true } : { scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false });
+      expect(row.ticketKey).toBe(`${sim.zendesk.origin}#${row.ticketId}`);
+      expect(row.source).toBe('satisfaction_ratings');
+    }
+  });
+
+  it('re-sync makes no duplicates and re-fetches only the trailing window', async () => {
+    const connection = await connect();
+    const clock = fakeClock();
+    await syncConnection(connection.id, { clock, settings: SETTINGS });
+    const before = await storedRatings(connection.id);
+
+    clock.advance(HOUR);
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connection.id, { clock, settings: SETTINGS, fetch });
+
+    // The window starts 14 days before the first pass started (2026-11-20T12:00Z).
+    const since = Date.parse('2026-11-06T12:00:00Z');
+    expect(new URL(fetch.urls[0]!).searchParams.get('start_time')).toBe(String(since / 1000));
+    const inWindow = answered(sim.zendesk).filter((rating) => rating.createdAt >= since);
+    expect(outcome).toMatchObject({ status: 'done', ratings: inWindow.length });
+    expect(inWindow.length).toBeLessThan(before.length);
+    expect(await storedRatings(connection.id)).toEqual(before);
+    expect((await getSyncState(connection.id)).ratingsStored).toBe(before.length);
+    expect((await getSyncState(connection.id)).lastSuccessAt).toBe('2026-11-20T13:00:00.000Z');
+  });
+
+  it('a re-rated rating replaces the old one', async () => {
+    const connection = await connect();
+    const clock = fakeClock();
+    await syncConnection(connection.id, { clock, settings: SETTINGS });
+    const target = answered(sim.zendesk).find((rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'))!;
+    const id = `${connection.id}:${target.id}`;
+    const old = (await getDb().csatRatings.get(id))!;
+    expect(old.rating.value).toBe('good');
+
+    sim.zendesk.rerate(String(target.ticketId), 'bad');
+    try {
+      clock.advance(HOUR);
+      await syncConnection(connection.id, { clock, settings: SETTINGS });
+      const now = (await getDb().csatRatings.get(id))!;
+      expect(now.rating).toEqual({ scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false });
+      expect(now.updatedAt > old.updatedAt).toBe(true);
+      expect(await getDb().csatRatings.where('ticketKey').equals(old.ticketKey).count()).toBe(1);
+    } finally {
+      sim.zendesk.rerate(String(target.ticketId), 'good');
+    }
+  });
+
+  it('never overwrites a newer stored rating with an older one', async () => {
+    const connection = await connect();
+    const clock = fakeClock();
+    await syncConnection(connection.id, { clock, settings: SETTINGS });
+    const target = answered(sim.zendesk).find((rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'))!;
+    const id = `${connection.id}:${target.id}`;
+    const newer = { ...(await getDb().csatRatings.get(id))!, updatedAt: '2026-11-21T00:00:00.000Z' };
+    newer.rating = { scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false };
+    await getDb().csatRatings.put(newer);
+
+    clock.advance(HOUR);
+    await syncConnection(connection.id, { clock, settings: SETTINGS });
+    expect(await getDb().csatRatings.get(id)).toEqual(newer);
+  });
+});
+
+describe('Zendesk agent path', () => {
+  it('reads assessed tickets with ⌈n/100⌉ show_many requests, plus rated tickets assigned to the agent', async () => {
+    const agent = sim.zendesk.credentials.agents[0]!;
+    const connection = await storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: agent.auth });
+    // The agent assessed every ticket they handled (some were reassigned since) plus a few they did not.
+    const handled = sim.zendesk.data.tickets.filter((ticket) => String(ticket.handledBy) === agent.agentId).map((ticket) => ticket.id);
+    const others = sim.zendesk.data.tickets.filter((ticket) => String(ticket.handledBy) !== agent.agentId).slice(0, 35).map((ticket) => ticket.id);
+    const assessed = [...handled, ...others];
+    expect(assessed.length).toBeGreaterThan(100);
+    await storeAssessments('zendesk', sim.zendesk.origin, assessed);
+
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, fetch });
+    expect(outcome.status).toBe('done');
+    expect((await getDb().connections.get(connection.id))?.csatPath).toBe('agent');
+
+    const showMany = fetch.urls.filter((url) => new URL(url).pathname === '/api/v2/tickets/show_many');
+    expect(showMany).toHaveLength(Math.ceil(assessed.length / 100));
+    expect(new Set(showMany.flatMap((url) => new URL(url).searchParams.get('ids')!.split(',')))).toEqual(new Set(assessed.map(String)));
+
+    const assessedSet = new Set(assessed);
+    const expected = answered(sim.zendesk)
+      .filter((rating) => assessedSet.has(rating.ticketId) || String(ticketOf(sim.zendesk, rating.ticketId).assigneeId) === agent.agentId)
+      .map((rating) => expectedRow(connection.id, rating, ticketOf(sim.zendesk, rating.ticketId).assigneeId));
+    // The ticket carries no rating times: the ticket's updated_at stands in.
+    const rows = (await storedRows(connection.id)).map(({ updatedAt: _u, ...row }) => row);
+    expect(rows).toEqual(byId(expected).map(({ updatedAt: _u, ...row }) => row));
+  });
+});
+
+describe('Freshdesk', () => {
+  it('admin path: stores every rating, normalized on the 103 … −103 scale, agent_id as the agent', async () => {
+    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: sim.freshdesk.credentials.admin.auth });
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, fetch });
+    expect(outcome.status).toBe('done');
+    const expected = answered(sim.freshdesk).map((rating) => expectedRow(connection.id, rating, rating.assigneeId));
+    expect(await storedRows(connection.id)).toEqual(byId(expected));
+    for (const row of await storedRatings(connection.id)) {
+      const value = Number(row.rating.value);
+      expect(row.rating.normalized).toBeCloseTo(((value >= 100 ? value - 100 : value + 100) + 3) / 6, 12);
+      expect(row.rating.satisfied).toBe(value >= 101);
+    }
+    expect(fetch.urls.filter((url) => url.includes('/surveys/satisfaction_ratings'))).toHaveLength(1 + Math.ceil(expected.length / 100));
+  });
+
+  it('agent path: reads each assessed ticket the agent can still see', async () => {
+    const agent = sim.freshdesk.credentials.agents[1]!;
+    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: agent.auth });
+    const handled = sim.freshdesk.data.tickets.filter((ticket) => String(ticket.handledBy) === agent.agentId).map((ticket) => ticket.id);
+    await storeAssessments('freshdesk', sim.freshdesk.origin, handled);
+
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
+    expect(outcome.status).toBe('done');
+    const handledSet = new Set(handled);
+    const expected = answered(sim.freshdesk)
+      .filter((rating) => handledSet.has(rating.ticketId) && String(ticketOf(sim.freshdesk, rating.ticketId).assigneeId) === agent.agentId)
+      .map((rating) => expectedRow(connection.id, rating, rating.assigneeId));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await storedRows(connection.id)).toEqual(byId(expected));
+  });
+});
+
+describe('Zendesk new CSAT', () => {
+  let newCsat: Simulator;
+  beforeAll(async () => {
+    newCsat = await startSimulator({ agents: 3, ticketsPerAgent: 100, responseRate: 0.6, zendeskCsat: 'new' });
+  });
+  afterAll(() => newCsat.close());
+
+  it('reads survey_responses: (rating − 1) / 4, satisfied = good, the ticket’s assignee as the agent', async () => {
+    const connection = await storeConnection({ kind: 'zendesk', origin: newCsat.zendesk.origin, credentials: newCsat.zendesk.credentials.admin.auth });
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
+    expect(outcome.status).toBe('done');
+    const rows = await storedRatings(connection.id);
+    expect(rows).toHaveLength(newCsat.zendesk.data.ratings.length);
+    const byTicket = new Map(newCsat.zendesk.data.ratings.map((rating) => [String(rating.ticketId), rating]));
+    for (const row of rows) {
+      const source = byTicket.get(row.ticketId)!;
+      const value = Number(source.score);
+      expect(row.source).toBe('survey_responses');
+      expect(row.rating).toEqual({ scale: 'five-point', value, normalized: (value - 1) / 4, satisfied: value >= 4 });
+      expect(row.agentId).toBe(String(ticketOf(newCsat.zendesk, source.ticketId).assigneeId));
+    }
+  });
+});
