@@ -39,25 +39,33 @@ function compareUpdatedAt(a: { updatedAt: string }, b: { updatedAt: string }): n
 }
 
 /**
- * Picks the later of two versions of a rating: later `updatedAt` wins; on a tie, later `createdAt`
- * (a newer survey), then the greater id — an arbitrary but fixed rule, so the verdict never depends
- * on the order the records arrived in.
+ * The last resort when timestamps tie: an arbitrary but fixed order on the serialized records, so
+ * the choice never depends on the order the records arrived in. Identical records are
+ * interchangeable, whichever is returned.
+ */
+function laterBySerialization<T>(a: T, b: T): T {
+  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+}
+
+/**
+ * Picks the later of two versions of a ticket's rating: later `updatedAt` wins; on a tie, later
+ * `createdAt` (the newer survey), then the greater id, then {@link laterBySerialization}.
  */
 function laterRating(a: CsatRating, b: CsatRating): CsatRating {
   const byTime = compareUpdatedAt(a, b) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
   if (byTime !== 0) return byTime > 0 ? a : b;
-  return a.id >= b.id ? a : b;
+  if (a.id !== b.id) return a.id > b.id ? a : b;
+  return laterBySerialization(a, b);
 }
 
 /**
  * Picks the later of two versions of an assessment: later `updatedAt` wins. Equal timestamps only
- * happen when the same save arrives twice; the tie still breaks on the serialized record so the
- * result is independent of input order.
+ * happen when the same save arrives twice; see {@link laterBySerialization}.
  */
 function laterAssessment(a: SelfAssessment, b: SelfAssessment): SelfAssessment {
   const byTime = compareUpdatedAt(a, b);
   if (byTime !== 0) return byTime > 0 ? a : b;
-  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+  return laterBySerialization(a, b);
 }
 
 function latestByTicket<T extends { ticketKey: string }>(records: Iterable<T>, later: (a: T, b: T) => T): Map<string, T> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_SAMPLE, personalGap, personalGapFromMoments, sampleVariance } from './personal-gap';
-import { BAD, GOOD, pair, stars } from './test-support';
+import { FRESHDESK_POINTS_SCALE } from '../helpdesks/shared/scales';
+import { BAD, GOOD, on, pair, stars } from './test-support';
 
 describe('personalGap', () => {
   it('computes mean, standard deviation and the 95 % Student-t interval (hand-computed)', () => {
@@ -41,6 +42,13 @@ describe('personalGap', () => {
     // five tickets, each 0.75 − 0.5 = 0.25: s = 0, CI [0.25, 0.25]
     const gap = personalGap(['1', '2', '3', '4', '5'].map((id) => pair(id, stars(4), stars(3))));
     expect(gap).toMatchObject({ status: 'ok', mean: 0.25, standardDeviation: 0, confidenceInterval: { low: 0.25, high: 0.25 } });
+  });
+
+  it('reports no spread for equal gaps that are not exact in binary (the variance floor)', () => {
+    // Freshdesk 103 (1) predicted, 102 (5/6) given: gap 1 − 0.8333… = 0.16666666666666663 five times.
+    // In floating point (Σg² − (Σg)²/5) / 4 = 6.9e-18, not 0: without the floor s would be √6.9e-18 ≈ 2.6e-9.
+    const pairs = ['1', '2', '3', '4', '5'].map((id) => pair(id, on(FRESHDESK_POINTS_SCALE, 103), on(FRESHDESK_POINTS_SCALE, 102)));
+    expect(personalGap(pairs)).toMatchObject({ status: 'ok', standardDeviation: 0, standardError: 0 });
   });
 
   it('cuts the interval at 1, the largest possible mean gap', () => {

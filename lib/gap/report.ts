@@ -2,10 +2,10 @@ import type { CsatRating, SelfAssessment, StandardSet, TicketRef } from '../mode
 import { standardSetKey } from '../model';
 import { attributedAgent, attributedDay, isAgentIncluded, type AgentFilter } from './attribution';
 import { blindSpots, type StandardComparison } from './blind-spots';
-import { assertDateWindow, assertTimeZone, isDayInWindow, localDay, type DateWindow, type LocalDay } from './calendar';
+import { assertDateWindow, assertTimeZone, isDayInWindow, type DateWindow, type LocalDay } from './calendar';
 import { coverage, type Coverage } from './coverage';
-import { splitEntries, ticketEntries, type MatchedTicket } from './match';
-import { gapSeries, type SeriesBucket } from './series';
+import { splitEntries, ticketEntries } from './match';
+import { seriesOfDatedPairs, type DatedPair, type SeriesBucket } from './series';
 import { standardSetLookup, standardSetOf, standardsScore, type StandardSetLookup } from './standards-score';
 import { summarizeMatched, type MatchedSummary } from './summary';
 import { normalizedPrediction, normalizedRating, ticketGap } from './ticket-gap';
@@ -73,23 +73,25 @@ export interface GapReportInput {
   timeZone: string;
 }
 
-/** Newest first by an ISO instant, then by ticket key so equal times keep a fixed order. */
-function newestFirst<T>(instant: (item: T) => string, ticketKey: (item: T) => string) {
-  return (a: T, b: T): number => {
-    const byTime = Date.parse(instant(b)) - Date.parse(instant(a));
-    if (byTime !== 0) return byTime;
-    return ticketKey(a) < ticketKey(b) ? -1 : ticketKey(a) > ticketKey(b) ? 1 : 0;
-  };
+/**
+ * Sorts newest first by an ISO instant, then by ticket key so equal times keep a fixed order.
+ * Instants are parsed once per item, not once per comparison.
+ */
+function sortNewestFirst<T>(items: readonly T[], instant: (item: T) => string, ticketKey: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, time: Date.parse(instant(item)), key: ticketKey(item) }))
+    .sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item);
 }
 
-function ticketRow(pair: MatchedTicket, sets: StandardSetLookup, timeZone: string): TicketGapRow {
+function ticketRow({ pair, day }: DatedPair, sets: StandardSetLookup): TicketGapRow {
   const { assessment, rating } = pair;
   return {
     ticketKey: pair.ticketKey,
     ticket: assessment.ticket,
     agentId: assessment.agentId,
     assessedAt: assessment.createdAt,
-    day: localDay(assessment.createdAt, timeZone),
+    day,
     predicted: normalizedPrediction(assessment),
     actual: normalizedRating(rating),
     gap: ticketGap(pair),
@@ -123,10 +125,16 @@ export function computeGapReport(input: GapReportInput): GapReport {
   const window = input.window ? assertDateWindow(input.window) : null;
   const sets = isLookup(input.standardSets) ? input.standardSets : standardSetLookup(input.standardSets);
 
-  const entries = ticketEntries(input.assessments, input.ratings).filter(
-    (entry) => isAgentIncluded(attributedAgent(entry), input.agentId) && isDayInWindow(attributedDay(entry, timeZone), window),
-  );
+  // Each ticket is placed on its local day once: time-zone conversion is the costliest step here.
+  const placed = ticketEntries(input.assessments, input.ratings)
+    .filter((entry) => isAgentIncluded(attributedAgent(entry), input.agentId))
+    .map((entry) => ({ entry, day: attributedDay(entry, timeZone) }))
+    .filter(({ day }) => isDayInWindow(day, window));
+  const entries = placed.map(({ entry }) => entry);
   const { matched, assessedOnly, ratedOnly } = splitEntries(entries);
+  const dated: DatedPair[] = placed.flatMap(({ entry, day }) =>
+    entry.kind === 'matched' ? [{ pair: { ticketKey: entry.ticketKey, assessment: entry.assessment, rating: entry.rating }, day }] : [],
+  );
 
   const missingStandardSets = new Set<string>();
   for (const { assessment } of matched) {
@@ -139,13 +147,15 @@ export function computeGapReport(input: GapReportInput): GapReport {
     summary: summarizeMatched(matched),
     blindSpots: blindSpots(matched, sets),
     coverage: coverage(entries),
-    weekly: gapSeries(matched, { granularity: 'week', timeZone, window }),
-    monthly: gapSeries(matched, { granularity: 'month', timeZone, window }),
-    tickets: matched
-      .map((pair) => ticketRow(pair, sets, timeZone))
-      .sort(newestFirst((row) => row.assessedAt, (row) => row.ticketKey)),
-    assessedWithoutCsat: assessedOnly.sort(newestFirst((a) => a.createdAt, (a) => a.ticketKey)),
-    csatWithoutAssessment: ratedOnly.sort(newestFirst((r) => r.createdAt, (r) => r.ticketKey)),
+    weekly: seriesOfDatedPairs(dated, { granularity: 'week', timeZone, window }),
+    monthly: seriesOfDatedPairs(dated, { granularity: 'month', timeZone, window }),
+    tickets: sortNewestFirst(
+      dated.map((item) => ticketRow(item, sets)),
+      (row) => row.assessedAt,
+      (row) => row.ticketKey,
+    ),
+    assessedWithoutCsat: sortNewestFirst(assessedOnly, (a) => a.createdAt, (a) => a.ticketKey),
+    csatWithoutAssessment: sortNewestFirst(ratedOnly, (r) => r.createdAt, (r) => r.ticketKey),
     missingStandardSets: [...missingStandardSets].sort(),
   };
 }

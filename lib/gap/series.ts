@@ -59,6 +59,35 @@ export function seriesKeys(dataDays: Iterable<LocalDay>, window: DateWindow | nu
   return first !== null && last !== null ? bucketsBetween(first, last, granularity) : [];
 }
 
+/** A matched pair with the local day it counts on (its assessment's `createdAt` in the user's zone). */
+export interface DatedPair {
+  pair: MatchedTicket;
+  day: LocalDay;
+}
+
+/**
+ * The trend of pairs already placed on their local days: for each bucket b,
+ * {@link summarizeMatched} of the pairs whose day lies in b.
+ */
+export function seriesOfDatedPairs(
+  dated: readonly DatedPair[],
+  options: { granularity: SeriesGranularity; timeZone: string; window?: DateWindow | null },
+): SeriesBucket[] {
+  const { granularity, timeZone, window } = options;
+  const byBucket = new Map<string, MatchedTicket[]>();
+  for (const { pair, day } of dated) {
+    const key = bucketOfDay(day, granularity);
+    const bucket = byBucket.get(key);
+    if (bucket) bucket.push(pair);
+    else byBucket.set(key, [pair]);
+  }
+  return seriesKeys(
+    dated.map(({ day }) => day),
+    window,
+    granularity,
+  ).map((key) => ({ key, range: bucketRange(key, granularity, timeZone), ...summarizeMatched(byBucket.get(key) ?? []) }));
+}
+
 /**
  * The trend of the matched pairs given (already limited to one agent and one window):
  * for each bucket b, {@link summarizeMatched} of the pairs whose assessment's local `createdAt` day
@@ -69,18 +98,18 @@ export function gapSeries(
   pairs: readonly MatchedTicket[],
   options: { granularity: SeriesGranularity; timeZone: string; window?: DateWindow | null },
 ): SeriesBucket[] {
-  const { granularity, timeZone, window } = options;
-  const days = pairs.map((pair) => localDay(pair.assessment.createdAt, timeZone));
-  const byBucket = new Map<string, MatchedTicket[]>();
-  pairs.forEach((pair, index) => {
-    const key = bucketOfDay(days[index]!, granularity);
-    const bucket = byBucket.get(key);
-    if (bucket) bucket.push(pair);
-    else byBucket.set(key, [pair]);
-  });
-  return seriesKeys(days, window, granularity).map((key) => ({
-    key,
-    range: bucketRange(key, granularity, timeZone),
-    ...summarizeMatched(byBucket.get(key) ?? []),
-  }));
+  return seriesOfDatedPairs(
+    pairs.map((pair) => ({ pair, day: localDay(pair.assessment.createdAt, options.timeZone) })),
+    options,
+  );
+}
+
+/** {@link gapSeries} per ISO week. */
+export function weeklySeries(pairs: readonly MatchedTicket[], timeZone: string, window?: DateWindow | null): SeriesBucket[] {
+  return gapSeries(pairs, { granularity: 'week', timeZone, window });
+}
+
+/** {@link gapSeries} per calendar month. */
+export function monthlySeries(pairs: readonly MatchedTicket[], timeZone: string, window?: DateWindow | null): SeriesBucket[] {
+  return gapSeries(pairs, { granularity: 'month', timeZone, window });
 }
