@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../model';
 import { HelpdeskError } from '../shared/errors';
-import { fakeFetch, fixture } from '../shared/test-fixtures';
-import type { CsatPage, CsatReadRequest } from '../types';
+import { csatRequest, fakeFetch, fixture, readAllPages } from '../shared/test-fixtures';
 import { freshdeskAdapter } from './index';
 
 const ORIGIN = 'https://acme.freshdesk.com';
@@ -14,13 +13,6 @@ function api(routes: Parameters<typeof fakeFetch>[0]) {
   return { api: freshdeskAdapter.createApi(ORIGIN, KEY, { fetch }), fetch };
 }
 
-async function readAll(pages: AsyncGenerator<CsatPage>): Promise<CsatPage[]> {
-  const all: CsatPage[] = [];
-  for await (const page of pages) all.push(page);
-  return all;
-}
-
-const request = (change: Partial<CsatReadRequest> = {}): CsatReadRequest => ({ path: 'list', since: null, resume: null, assessedTicketIds: [], ...change });
 
 describe('Freshdesk who am I', () => {
   it('reads agents/me with the key as Basic user name and X as password', async () => {
@@ -46,7 +38,7 @@ describe('Freshdesk admin path', () => {
       [/[?&]page=2(&|$)/, { body: list() }],
       ['/api/v2/surveys/satisfaction_ratings', { body: list(), headers: { link: `< ${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100>;rel="next"` } }],
     ]);
-    const pages = await readAll(client.readCsat(request()));
+    const pages = await readAllPages(client.readCsat(csatRequest()));
     expect(fetch.calls.map((call) => call.url)).toEqual([
       `${ORIGIN}/api/v2/surveys/satisfaction_ratings?created_since=2000-01-01T00%3A00%3A00Z&page=1&per_page=100`,
       `${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100`,
@@ -57,7 +49,7 @@ describe('Freshdesk admin path', () => {
 
   it('asks from `since` on later passes, in whole seconds', async () => {
     const { api: client, fetch } = api([['/api/v2/surveys/satisfaction_ratings', { body: [] }]]);
-    await readAll(client.readCsat(request({ since: '2026-11-06T12:00:00.123Z' })));
+    await readAllPages(client.readCsat(csatRequest({ since: '2026-11-06T12:00:00.123Z' })));
     expect(new URL(fetch.calls[0]!.url).searchParams.get('created_since')).toBe('2026-11-06T12:00:00Z');
   });
 
@@ -75,7 +67,7 @@ describe('Freshdesk agent path', () => {
       ['/api/v2/tickets/100/', { body: list() }],
       [/\/api\/v2\/tickets\/\d+\/satisfaction_ratings/, { body: [] }],
     ]);
-    const pages = await readAll(client.readCsat(request({ path: 'agent', assessedTicketIds: ids })));
+    const pages = await readAllPages(client.readCsat(csatRequest({ path: 'agent', assessedTicketIds: ids })));
     expect(fetch.calls).toHaveLength(45);
     expect(pages.map((page) => page.resume)).toEqual([
       { stream: 'ticket_ratings', at: '119' },
@@ -87,6 +79,6 @@ describe('Freshdesk agent path', () => {
 
   it('stops on a revoked key', async () => {
     const { api: client } = api([[/satisfaction_ratings/, { status: 401 }]]);
-    await expect(readAll(client.readCsat(request({ path: 'agent', assessedTicketIds: ['1'] })))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(readAllPages(client.readCsat(csatRequest({ path: 'agent', assessedTicketIds: ['1'] })))).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

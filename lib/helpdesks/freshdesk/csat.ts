@@ -1,4 +1,5 @@
 import type { RatingDraft } from '../types';
+import { ratingDraft } from '../shared/rating-draft';
 import { FRESHDESK_LEGACY_SCALE, FRESHDESK_POINTS_SCALE, scaleValueOnAny } from '../shared/scales';
 import type { FreshdeskSatisfactionRating } from './schemas';
 
@@ -10,14 +11,14 @@ import type { FreshdeskSatisfactionRating } from './schemas';
 export function draftFromFreshdeskRating(record: FreshdeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], record.ratings['default_question']);
   if (!rating) return null;
-  return {
-    sourceId: String(record.id),
+  return ratingDraft({
+    id: record.id,
     source: 'satisfaction_ratings',
-    ticketId: String(record.ticket_id),
+    ticketId: record.ticket_id,
     rating,
-    comment: record.feedback && record.feedback.trim() !== '' ? record.feedback : null,
-    agentId: record.agent_id === null || record.agent_id === undefined ? null : String(record.agent_id),
+    comment: record.feedback,
+    agentId: record.agent_id,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
-  };
+  });
 }

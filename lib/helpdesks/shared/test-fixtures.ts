@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CsatPage, CsatReadRequest } from '../types';
 import type { FetchLike } from './http-client';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/api/', import.meta.url));
@@ -46,3 +47,19 @@ export function fakeFetch(routes: [RegExp | string, FakeAnswer | ((url: string) 
   };
   return Object.assign(handler, { calls });
 }
+
+/** Every page of a pass, for assertions. */
+export async function readAllPages(pages: AsyncGenerator<CsatPage>): Promise<CsatPage[]> {
+  const all: CsatPage[] = [];
+  for await (const page of pages) all.push(page);
+  return all;
+}
+
+/** A read request: the list path from the beginning, unless changed. */
+export const csatRequest = (change: Partial<CsatReadRequest> = {}): CsatReadRequest => ({
+  path: 'list',
+  since: null,
+  resume: null,
+  assessedTicketIds: [],
+  ...change,
+});

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../model';
 import { HelpdeskError } from '../shared/errors';
-import { clone, fakeFetch, fixture, type FakeAnswer } from '../shared/test-fixtures';
-import type { CsatPage, CsatReadRequest } from '../types';
+import { clone, csatRequest, fakeFetch, fixture, readAllPages, type FakeAnswer } from '../shared/test-fixtures';
 import { ratedTicketsQuery } from './api';
 import { zendeskAdapter } from './index';
 
@@ -15,13 +14,6 @@ function api(routes: Parameters<typeof fakeFetch>[0], credentials: Credentials =
   return { api: zendeskAdapter.createApi(ORIGIN, credentials, { fetch }), fetch };
 }
 
-async function readAll(pages: AsyncGenerator<CsatPage>): Promise<CsatPage[]> {
-  const all: CsatPage[] = [];
-  for await (const page of pages) all.push(page);
-  return all;
-}
-
-const request = (change: Partial<CsatReadRequest> = {}): CsatReadRequest => ({ path: 'list', since: null, resume: null, assessedTicketIds: [], ...change });
 
 describe('Zendesk who am I', () => {
   it('reads the recorded users/me', async () => {
@@ -75,7 +67,7 @@ describe('Zendesk admin path', () => {
       ['/api/v2/satisfaction_ratings', { body: page1() }],
       ['/api/v2/guide/survey_responses', { status: 404, body: { error: 'InvalidEndpoint' } }],
     ]);
-    const pages = await readAll(client.readCsat(request({ since: '2026-11-06T12:00:00.000Z' })));
+    const pages = await readAllPages(client.readCsat(csatRequest({ since: '2026-11-06T12:00:00.000Z' })));
     expect(fetch.calls.map((call) => call.url)).toEqual([
       `${ORIGIN}/api/v2/satisfaction_ratings?score=received&page%5Bsize%5D=100&start_time=1793966400`,
       // links.next from the fixture names example.zendesk.com: same path and query, our origin.
@@ -95,7 +87,7 @@ describe('Zendesk admin path', () => {
       ['/api/v2/guide/survey_responses', { status: 403 }],
     ]);
     const resume = { stream: 'satisfaction_ratings', at: `${ORIGIN}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=xxx&page%5Bsize%5D=100` };
-    await readAll(client.readCsat(request({ resume })));
+    await readAllPages(client.readCsat(csatRequest({ resume })));
     expect(fetch.calls.map((call) => call.url)[0]).toBe(resume.at);
     expect(fetch.calls).toHaveLength(2);
   });
@@ -107,7 +99,7 @@ describe('Zendesk admin path', () => {
       ['/api/v2/guide/survey_responses', { body: fixture('zendesk', 'zendesk-csat-survey_responses-list-docs-example.json') }],
       ['/api/v2/tickets/show_many?ids=99', { body: { tickets: [ticket] } }],
     ]);
-    const pages = await readAll(client.readCsat(request()));
+    const pages = await readAllPages(client.readCsat(csatRequest()));
     expect(pages[1]?.ratings).toMatchObject([{ sourceId: '01J1WB51MG6HXTYWE6Q0C93RNW', ticketId: '99', agentId: '4242', rating: { normalized: 0 } }]);
     expect(fetch.calls).toHaveLength(3);
   });
@@ -120,7 +112,7 @@ describe('Zendesk agent path', () => {
       ['/api/v2/tickets/show_many', { body: fixture('zendesk', 'zendesk-tickets-offset-show_many-zenpy-fixture.json') }],
       ['/api/v2/search', { body: { results: [], next_page: null, count: 0 } }],
     ]);
-    const pages = await readAll(client.readCsat(request({ path: 'agent', assessedTicketIds: ids, since: '2026-11-06T12:00:00.000Z' })));
+    const pages = await readAllPages(client.readCsat(csatRequest({ path: 'agent', assessedTicketIds: ids, since: '2026-11-06T12:00:00.000Z' })));
     const urls = fetch.calls.map((call) => new URL(call.url));
     expect(urls.filter((url) => url.pathname.endsWith('show_many')).map((url) => url.searchParams.get('ids')!.split(',').length)).toEqual([100, 100, 30]);
     expect(urls.filter((url) => url.pathname === '/api/v2/search').map((url) => url.searchParams.get('query'))).toEqual([

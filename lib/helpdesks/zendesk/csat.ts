@@ -1,4 +1,5 @@
 import type { RatingDraft } from '../types';
+import { ratingDraft } from '../shared/rating-draft';
 import { GOOD_BAD_SCALE, numericRangeValue, scaleValue, type NumericRange } from '../shared/scales';
 import type { ZendeskSatisfactionRating, ZendeskSurveyResponse, ZendeskTicket } from './schemas';
 
@@ -11,23 +12,21 @@ import type { ZendeskSatisfactionRating, ZendeskSurveyResponse, ZendeskTicket } 
 /** The new-CSAT scale when the account does not say otherwise: 1–5, as in Zendesk's documented example. */
 export const DEFAULT_NEW_CSAT_RANGE: NumericRange = { min: 1, max: 5 };
 
-const idOrNull = (id: number | null | undefined): string | null => (id === null || id === undefined ? null : String(id));
-const textOrNull = (text: string | null | undefined): string | null => (text && text.trim() !== '' ? text : null);
 
 /** A legacy rating from `GET /api/v2/satisfaction_ratings`; `assignee_id` is the agent at the time of rating. */
 export function draftFromSatisfactionRating(record: ZendeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValue(GOOD_BAD_SCALE, record.score);
   if (!rating) return null;
-  return {
-    sourceId: String(record.id),
+  return ratingDraft({
+    id: record.id,
     source: 'satisfaction_ratings',
-    ticketId: String(record.ticket_id),
+    ticketId: record.ticket_id,
     rating,
-    comment: textOrNull(record.comment),
-    agentId: idOrNull(record.assignee_id),
+    comment: record.comment,
+    agentId: record.assignee_id,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
-  };
+  });
 }
 
 /**
@@ -41,16 +40,16 @@ export function draftFromTicket(ticket: ZendeskTicket): RatingDraft | null {
   if (!embedded || typeof embedded === 'string') return null;
   const rating = scaleValue(GOOD_BAD_SCALE, embedded.score);
   if (!rating) return null;
-  return {
-    sourceId: embedded.id === null || embedded.id === undefined ? `ticket-${ticket.id}` : String(embedded.id),
+  return ratingDraft({
+    id: embedded.id ?? `ticket-${ticket.id}`,
     source: 'ticket',
-    ticketId: String(ticket.id),
+    ticketId: ticket.id,
     rating,
-    comment: textOrNull(embedded.comment),
-    agentId: idOrNull(ticket.assignee_id),
+    comment: embedded.comment,
+    agentId: ticket.assignee_id,
     createdAt: embedded.created_at ?? embedded.updated_at ?? ticket.updated_at,
     updatedAt: embedded.updated_at ?? ticket.updated_at,
-  };
+  });
 }
 
 const TICKET_ZRN = /^zen:ticket:(\d{1,20})$/;
@@ -85,15 +84,15 @@ export function draftFromSurveyResponse(
   if (!ticketId || !answer || answer.rating === undefined) return null;
   const rating = numericRangeValue(answer.rating, range, answer.rating_category === 'good');
   if (!rating) return null;
-  const comment = response.answers.find((candidate) => candidate.type === 'open_ended' && textOrNull(candidate.value));
-  return {
-    sourceId: response.id,
+  const comment = response.answers.find((candidate) => candidate.type === 'open_ended' && candidate.value?.trim());
+  return ratingDraft({
+    id: response.id,
     source: 'survey_responses',
     ticketId,
     rating,
-    comment: textOrNull(comment?.value),
+    comment: comment?.value,
     agentId: assigneeOf(ticketId),
     createdAt: answer.created_at,
     updatedAt: answer.updated_at,
-  };
+  });
 }

@@ -1,0 +1,32 @@
+import type { ScaledValue } from '../../model';
+import type { RatingDraft } from '../types';
+
+/** A rating record's fields as an adapter has read them, ids still in the API's types. */
+export interface RatingFields {
+  id: number | string;
+  source: string;
+  ticketId: number | string;
+  rating: ScaledValue;
+  comment?: string | null;
+  agentId?: number | string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Builds a {@link RatingDraft} the same way for every helpdesk: ids become strings (they are opaque,
+ * and some exceed 2^53 in other APIs), a blank comment is no comment, a missing agent is null.
+ */
+export function ratingDraft(fields: RatingFields): RatingDraft {
+  const comment = fields.comment && fields.comment.trim() !== '' ? fields.comment : null;
+  return {
+    sourceId: String(fields.id),
+    source: fields.source,
+    ticketId: String(fields.ticketId),
+    rating: fields.rating,
+    comment,
+    agentId: fields.agentId === null || fields.agentId === undefined ? null : String(fields.agentId),
+    createdAt: fields.createdAt,
+    updatedAt: fields.updatedAt,
+  };
+}
