@@ -1,5 +1,5 @@
 import type { RatingDraft } from '../types';
-import { ratingDraft } from '../shared/rating-draft';
+import { draftFromRecord } from '../shared/rating-draft';
 import { FRESHDESK_LEGACY_SCALE, FRESHDESK_POINTS_SCALE, scaleValueOnAny } from '../shared/scales';
 import type { FreshdeskSatisfactionRating } from './schemas';
 
@@ -10,15 +10,5 @@ import type { FreshdeskSatisfactionRating } from './schemas';
  */
 export function draftFromFreshdeskRating(record: FreshdeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], record.ratings['default_question']);
-  if (!rating) return null;
-  return ratingDraft({
-    id: record.id,
-    source: 'satisfaction_ratings',
-    ticketId: record.ticket_id,
-    rating,
-    comment: record.feedback,
-    agentId: record.agent_id,
-    createdAt: record.created_at,
-    updatedAt: record.updated_at,
-  });
+  return rating && draftFromRecord(record, { source: 'satisfaction_ratings', rating, comment: record.feedback, agentId: record.agent_id });
 }

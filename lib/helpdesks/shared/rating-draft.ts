@@ -30,3 +30,19 @@ export function ratingDraft(fields: RatingFields): RatingDraft {
     updatedAt: fields.updatedAt,
   };
 }
+
+/** The fields Zendesk's and Freshdesk's rating records share, by name and meaning. */
+export interface SnakeCaseRatingRecord {
+  id: number;
+  ticket_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A draft from a record with the shared snake-case fields plus what the vendor names its own way. */
+export function draftFromRecord(
+  record: SnakeCaseRatingRecord,
+  own: Pick<RatingFields, 'source' | 'rating' | 'comment' | 'agentId'>,
+): RatingDraft {
+  return ratingDraft({ id: record.id, ticketId: record.ticket_id, createdAt: record.created_at, updatedAt: record.updated_at, ...own });
+}

@@ -1,5 +1,5 @@
 import type { RatingDraft } from '../types';
-import { ratingDraft } from '../shared/rating-draft';
+import { draftFromRecord, ratingDraft } from '../shared/rating-draft';
 import { GOOD_BAD_SCALE, numericRangeValue, scaleValue, type NumericRange } from '../shared/scales';
 import type { ZendeskSatisfactionRating, ZendeskSurveyResponse, ZendeskTicket } from './schemas';
 
@@ -16,17 +16,7 @@ export const DEFAULT_NEW_CSAT_RANGE: NumericRange = { min: 1, max: 5 };
 /** A legacy rating from `GET /api/v2/satisfaction_ratings`; `assignee_id` is the agent at the time of rating. */
 export function draftFromSatisfactionRating(record: ZendeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValue(GOOD_BAD_SCALE, record.score);
-  if (!rating) return null;
-  return ratingDraft({
-    id: record.id,
-    source: 'satisfaction_ratings',
-    ticketId: record.ticket_id,
-    rating,
-    comment: record.comment,
-    agentId: record.assignee_id,
-    createdAt: record.created_at,
-    updatedAt: record.updated_at,
-  });
+  return rating && draftFromRecord(record, { source: 'satisfaction_ratings', rating, comment: record.comment, agentId: record.assignee_id });
 }
 
 /**
