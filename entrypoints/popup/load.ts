@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readShortcut } from '../../components/shortcut';
 import { readAssessment, recentAssessments, type AssessmentList } from '../../lib/db/assessments';
+import { getDb } from '../../lib/db/db';
 import { readActiveStandardSet } from '../../lib/db/standard-sets';
 import type { StoredRead } from '../../lib/db/stored-read';
 import { getAdapter, recognizeTicket } from '../../lib/helpdesks/registry';
@@ -30,6 +31,11 @@ export type PopupData =
  * Uses `activeTab`: the tab's URL is readable only because the user opened the popup on it.
  */
 export async function loadPopup(): Promise<PopupData> {
+  // Opening IndexedDB is the slowest read: start it while the tab and settings are read. The queries
+  // below wait for it; a failure to open surfaces there, so it is not reported twice.
+  getDb()
+    .open()
+    .catch(() => undefined);
   const [tabs, { settings, problem: settingsProblem }, shortcut] = await Promise.all([
     browser.tabs.query({ active: true, currentWindow: true }),
     readSettings(),
