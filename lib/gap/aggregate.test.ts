@@ -36,7 +36,8 @@ import {
 const standardSets = standardSetLookup([TEST_SET_V1, TEST_SET_V2]);
 
 /** The one entry of a ticket, as the database would assemble it from its records. */
-const entryOf = (assessments: readonly SelfAssessment[], ratings: readonly CsatRating[]): TicketEntry => ticketEntries(assessments, ratings)[0]!;
+const entryOf = (assessments: readonly SelfAssessment[], ratings: readonly CsatRating[]): TicketEntry =>
+  ticketEntries(assessments, ratings)[0]!;
 
 /**
  * Deep equality where numbers may differ by `tolerance` (the sums are added in a different order
@@ -49,15 +50,23 @@ function expectClose(actual: unknown, expected: unknown, tolerance = 1e-9, path 
     return;
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) throw new Error(`${path}: length ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      throw new Error(`${path}: length ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
     expected.forEach((item, index) => expectClose(actual[index], item, tolerance, `${path}[${index}]`));
     return;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
+    if (actual === null || typeof actual !== 'object')
+      throw new Error(`${path}: ${JSON.stringify(actual)} is not an object`);
     const keys = Object.keys(expected).sort();
     expect(Object.keys(actual).sort(), path).toEqual(keys);
-    for (const key of keys) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+    for (const key of keys)
+      expectClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        tolerance,
+        `${path}.${key}`,
+      );
     return;
   }
   expect(actual, path).toEqual(expected);
@@ -69,7 +78,10 @@ function metricsOf(report: GapMetrics): GapMetrics {
 }
 
 describe('aggregate bookkeeping', () => {
-  const matched = entryOf([assessment('1', { predicted: stars(4), scores: { speed: 5, accuracy: 'na' }, agentId: 'alice' })], [rating('1', stars(2))]);
+  const matched = entryOf(
+    [assessment('1', { predicted: stars(4), scores: { speed: 5, accuracy: 'na' }, agentId: 'alice' })],
+    [rating('1', stars(2))],
+  );
 
   it('folds a matched ticket into one cell at its agent and local day, with its sums', () => {
     // predicted 4★ = .75, actual 2★ = .25: gap .5, gap² .25; predicted satisfied, actual not:
@@ -107,12 +119,23 @@ describe('aggregate bookkeeping', () => {
     // Same agent and day: tickets 1 and 3 are matched, only ticket 1 scores tone; ticket 2 is only
     // assessed, so the cell survives 1 and 3 leaving. Their verdicts 5/6 and 0.5 do not cancel
     // exactly in floating point: (0 + 5/6 + 0.5) − 5/6 − 0.5 = 1.1e-16, which must not remain.
-    const one = entryOf([assessment('1', { scores: { tone: 4 }, predicted: GOOD })], [rating('1', on(FRESHDESK_POINTS_SCALE, 102))]);
+    const one = entryOf(
+      [assessment('1', { scores: { tone: 4 }, predicted: GOOD })],
+      [rating('1', on(FRESHDESK_POINTS_SCALE, 102))],
+    );
     const two = entryOf([assessment('2', { scores: { speed: 3 } })], []);
     const three = entryOf([assessment('3', { scores: { speed: 3 } })], [rating('3', stars(3))]);
     const aggregate = [one, three].reduce(foldOut, [two, one, three].reduce(foldIn, emptyAggregate('UTC')));
     const [cell] = Object.values(aggregate.cells);
-    expect(cell).toMatchObject({ matched: 0, assessedOnly: 1, predictedSum: 0, actualSum: 0, gapSum: 0, gapSquareSum: 0, brierSum: 0 });
+    expect(cell).toMatchObject({
+      matched: 0,
+      assessedOnly: 1,
+      predictedSum: 0,
+      actualSum: 0,
+      gapSum: 0,
+      gapSquareSum: 0,
+      brierSum: 0,
+    });
     expect(cell?.standards).toEqual({});
   });
 
@@ -144,7 +167,11 @@ describe('aggregate equals recomputation (property)', () => {
     assessments: fc.array(assessmentArb, { minLength: 5, maxLength: 40, size: 'max' }),
     ratings: fc.array(ratingArb, { minLength: 5, maxLength: 40, size: 'max' }),
     changes: fc.array(
-      fc.record({ op: fc.constantFrom<'add' | 'remove'>('add', 'add', 'remove'), kind: fc.constantFrom<'assessment' | 'rating'>('assessment', 'rating'), index: fc.nat(39) }),
+      fc.record({
+        op: fc.constantFrom<'add' | 'remove'>('add', 'add', 'remove'),
+        kind: fc.constantFrom<'assessment' | 'rating'>('assessment', 'rating'),
+        index: fc.nat(39),
+      }),
       { maxLength: 120, size: 'max' },
     ),
     timeZone: timeZoneArb,
@@ -169,7 +196,12 @@ describe('aggregate equals recomputation (property)', () => {
         });
         const entryFor = (ticketKey: string): TicketEntry | null => {
           const { assessments: a, ratings: r } = records();
-          return ticketEntries(a.filter((x) => x.ticketKey === ticketKey), r.filter((x) => x.ticketKey === ticketKey))[0] ?? null;
+          return (
+            ticketEntries(
+              a.filter((x) => x.ticketKey === ticketKey),
+              r.filter((x) => x.ticketKey === ticketKey),
+            )[0] ?? null
+          );
         };
 
         let aggregate = emptyAggregate(timeZone);
@@ -210,11 +242,16 @@ describe('aggregate equals recomputation (property)', () => {
 
   it('folding everything out again leaves an empty aggregate', () => {
     fc.assert(
-      fc.property(fc.array(assessmentArb, { maxLength: 25 }), fc.array(ratingArb, { maxLength: 25 }), timeZoneArb, (assessments, ratings, timeZone) => {
-        const entries = ticketEntries(assessments, ratings);
-        const full = buildAggregate(entries, timeZone);
-        expect(entries.reduce(foldOut, full).cells).toEqual({});
-      }),
+      fc.property(
+        fc.array(assessmentArb, { maxLength: 25 }),
+        fc.array(ratingArb, { maxLength: 25 }),
+        timeZoneArb,
+        (assessments, ratings, timeZone) => {
+          const entries = ticketEntries(assessments, ratings);
+          const full = buildAggregate(entries, timeZone);
+          expect(entries.reduce(foldOut, full).cells).toEqual({});
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,7 @@ import { coverageFromCounts } from './coverage';
 import type { TicketEntry } from './match';
 import type { GapMetrics } from './report';
 import { bucketOfDay, bucketRange, seriesKeys, type SeriesBucket, type SeriesGranularity } from './series';
-import type { StandardSetLookup } from './standards-score';
+import { toStandardSetLookup, type StandardSetsInput } from './standards-score';
 import { matchedMoments, summaryFromMoments, type MatchedMoments } from './summary';
 
 /**
@@ -137,7 +137,15 @@ function combineCells(base: AggregateCell, change: AggregateCell, sign: 1 | -1):
     next.gapSquareSum = base.gapSquareSum + sign * change.gapSquareSum;
     next.brierSum = base.brierSum + sign * change.brierSum;
   }
-  const counts = [next.matched, next.assessedOnly, next.ratedOnly, next.agreeing, next.overestimated, next.topRated, next.topRatedSatisfied];
+  const counts = [
+    next.matched,
+    next.assessedOnly,
+    next.ratedOnly,
+    next.agreeing,
+    next.overestimated,
+    next.topRated,
+    next.topRatedSatisfied,
+  ];
 
   const keys = new Set([...Object.keys(base.standards), ...Object.keys(change.standards)]);
   for (const key of keys) {
@@ -156,7 +164,9 @@ function combineCells(base: AggregateCell, change: AggregateCell, sign: 1 | -1):
   }
 
   if (counts.some((count) => count < 0)) {
-    throw new Error(`aggregate cell ${aggregateCellKey(base.agentId, base.day)} would go negative: a ticket was folded out that was never folded in`);
+    throw new Error(
+      `aggregate cell ${aggregateCellKey(base.agentId, base.day)} would go negative: a ticket was folded out that was never folded in`,
+    );
   }
   return counts.every((count) => count === 0) ? null : next;
 }
@@ -241,13 +251,24 @@ function mergedTallies(cells: readonly AggregateCell[]): Map<StandardKey, Standa
   return tallies;
 }
 
-function mergedSeries(cells: readonly AggregateCell[], window: DateWindow | null, granularity: SeriesGranularity, timeZone: string): SeriesBucket[] {
+function mergedSeries(
+  cells: readonly AggregateCell[],
+  window: DateWindow | null,
+  granularity: SeriesGranularity,
+  timeZone: string,
+): SeriesBucket[] {
   const byBucket = new Map<string, AggregateCell[]>();
   const matchedDays: LocalDay[] = [];
+  // Many agents share a day in a team view; find each day's bucket once.
+  const bucketByDay = new Map<LocalDay, string>();
   for (const cell of cells) {
     if (cell.matched === 0) continue;
     matchedDays.push(cell.day);
-    const key = bucketOfDay(cell.day, granularity);
+    let key = bucketByDay.get(cell.day);
+    if (key === undefined) {
+      key = bucketOfDay(cell.day, granularity);
+      bucketByDay.set(cell.day, key);
+    }
     const bucket = byBucket.get(key);
     if (bucket) bucket.push(cell);
     else byBucket.set(key, [cell]);
@@ -269,7 +290,7 @@ function mergedSeries(cells: readonly AggregateCell[], window: DateWindow | null
  */
 export function reportFromAggregate(
   aggregate: Aggregate,
-  options: { agentId?: AgentFilter; window?: DateWindow | null; standardSets: StandardSetLookup },
+  options: { agentId?: AgentFilter; window?: DateWindow | null; standardSets: StandardSetsInput },
 ): GapMetrics {
   const window = options.window ? assertDateWindow(options.window) : null;
   // A fixed order of cells makes the merged sums, and so the report, independent of insertion order.
@@ -287,7 +308,7 @@ export function reportFromAggregate(
   }
   return {
     summary: summaryFromMoments(mergedMoments(cells)),
-    blindSpots: blindSpotsFromTallies(mergedTallies(cells), options.standardSets),
+    blindSpots: blindSpotsFromTallies(mergedTallies(cells), toStandardSetLookup(options.standardSets)),
     coverage: coverageFromCounts({ matched, assessedOnly, ratedOnly }),
     weekly: mergedSeries(cells, window, 'week', aggregate.timeZone),
     monthly: mergedSeries(cells, window, 'month', aggregate.timeZone),

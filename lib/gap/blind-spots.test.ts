@@ -52,9 +52,17 @@ describe('blindSpots', () => {
   });
 
   it('takes titles from the newest known version of the set, and null for an unknown set', () => {
-    expect(blindSpots(pairs, sets).find((s) => s.standardId === 'tone')).toMatchObject({ title: 'Warm tone', factor: 'people' });
+    expect(blindSpots(pairs, sets).find((s) => s.standardId === 'tone')).toMatchObject({
+      title: 'Warm tone',
+      factor: 'people',
+    });
     const foreign = [pair('x', GOOD, BAD, { standardSetId: 'other-set', scores: { speed: 5 } })];
-    expect(blindSpots(foreign, sets)[0]).toMatchObject({ standardSetId: 'other-set', standardId: 'speed', title: null, factor: null });
+    expect(blindSpots(foreign, sets)[0]).toMatchObject({
+      standardSetId: 'other-set',
+      standardId: 'speed',
+      title: null,
+      factor: null,
+    });
   });
 
   it('leaves N/A out and is empty for no data', () => {

@@ -82,7 +82,10 @@ export function standardTallies(pairs: readonly MatchedTicket[]): Map<StandardKe
   return tallies;
 }
 
-function describeStandard(key: StandardKey, sets: StandardSetLookup): Pick<StandardComparison, 'standardSetId' | 'standardId' | 'title' | 'factor'> {
+function describeStandard(
+  key: StandardKey,
+  sets: StandardSetLookup,
+): Pick<StandardComparison, 'standardSetId' | 'standardId' | 'title' | 'factor'> {
   const { standardSetId, standardId } = splitStandardKey(key);
   let newest: { version: number; title: string; factor: Factor } | null = null;
   for (const set of sets.values()) {
@@ -116,7 +119,10 @@ function compareComparisons(a: StandardComparison, b: StandardComparison): numbe
  * above), so the side panel can list the blind spots and still show the full comparison. A flagged
  * standard with no happy tickets has no difference and ranks last among the flagged.
  */
-export function blindSpotsFromTallies(tallies: ReadonlyMap<StandardKey, StandardTally>, sets: StandardSetLookup): StandardComparison[] {
+export function blindSpotsFromTallies(
+  tallies: ReadonlyMap<StandardKey, StandardTally>,
+  sets: StandardSetLookup,
+): StandardComparison[] {
   const comparisons: StandardComparison[] = [];
   for (const [key, tally] of tallies) {
     if (tally.happyN === 0 && tally.unhappyN === 0) continue;

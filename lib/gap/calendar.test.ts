@@ -49,20 +49,35 @@ describe('ISO weeks and months', () => {
   });
 
   it('lists the weeks and months between two days, across a year end', () => {
-    expect(isoWeeksBetween('2026-12-20', '2027-01-12')).toEqual(['2026-W51', '2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    expect(isoWeeksBetween('2026-12-20', '2027-01-12')).toEqual([
+      '2026-W51',
+      '2026-W52',
+      '2026-W53',
+      '2027-W01',
+      '2027-W02',
+    ]);
     expect(monthsBetween('2026-11-30', '2027-02-01')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
     expect(isoWeeksBetween('2026-11-24', '2026-11-24')).toEqual(['2026-W48']);
   });
 
   it('gives a week’s instants in the user’s zone, across the spring DST change', () => {
     // Week 13 of 2026 runs Mon 23 Mar to Sun 29 Mar; Berlin switches from +01:00 to +02:00 on 29 Mar.
-    expect(isoWeekRange('2026-W13', 'Europe/Berlin')).toEqual({ start: '2026-03-22T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z' });
-    expect(isoWeekRange('2026-W53', 'UTC')).toEqual({ start: '2026-12-28T00:00:00.000Z', end: '2027-01-04T00:00:00.000Z' });
+    expect(isoWeekRange('2026-W13', 'Europe/Berlin')).toEqual({
+      start: '2026-03-22T23:00:00.000Z',
+      end: '2026-03-29T22:00:00.000Z',
+    });
+    expect(isoWeekRange('2026-W53', 'UTC')).toEqual({
+      start: '2026-12-28T00:00:00.000Z',
+      end: '2027-01-04T00:00:00.000Z',
+    });
     expect(() => isoWeekRange('2025-W53', 'UTC')).toThrow(/not an ISO week/); // 2025 has 52 weeks
   });
 
   it('gives a month’s instants in the user’s zone', () => {
-    expect(monthRange('2026-11', 'America/New_York')).toEqual({ start: '2026-11-01T04:00:00.000Z', end: '2026-12-01T05:00:00.000Z' });
+    expect(monthRange('2026-11', 'America/New_York')).toEqual({
+      start: '2026-11-01T04:00:00.000Z',
+      end: '2026-12-01T05:00:00.000Z',
+    });
     expect(() => monthRange('2026-13', 'UTC')).toThrow();
   });
 });

@@ -19,14 +19,26 @@ describe('calibration', () => {
   ];
 
   it('computes agreement, overestimation rate and Brier score (hand-computed)', () => {
-    expect(calibration(pairs)).toEqual({ status: 'ok', n: 5, agreement: 0.4, overestimationRate: 0.4, brierScore: 0.3625 });
+    expect(calibration(pairs)).toEqual({
+      status: 'ok',
+      n: 5,
+      agreement: 0.4,
+      overestimationRate: 0.4,
+      brierScore: 0.3625,
+    });
   });
 
   it('treats a neutral verdict as not satisfied (ticket 3 is an overestimate, not an agreement)', () => {
     expect(brierTerm(pairs[2]!)).toBe(0.5625);
     // Swap ticket 3's verdict to 4★ (satisfied): agreement 3/5, overestimation 1/5, Brier 1.3125 / 5
     const swapped = [...pairs.slice(0, 2), pair('3', stars(4), stars(4)), ...pairs.slice(3)];
-    expect(calibration(swapped)).toEqual({ status: 'ok', n: 5, agreement: 0.6, overestimationRate: 0.2, brierScore: 0.2625 });
+    expect(calibration(swapped)).toEqual({
+      status: 'ok',
+      n: 5,
+      agreement: 0.6,
+      overestimationRate: 0.2,
+      brierScore: 0.2625,
+    });
   });
 
   it('says "not enough data" below five matched tickets', () => {

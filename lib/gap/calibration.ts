@@ -66,7 +66,13 @@ export function calibrationCounts(pairs: readonly MatchedTicket[]): CalibrationC
 export function calibrationFromCounts(counts: CalibrationCounts): Calibration {
   const { n } = counts;
   if (n < MIN_SAMPLE) return { status: 'not-enough-data', n, minimum: MIN_SAMPLE };
-  return { status: 'ok', n, agreement: counts.agreeing / n, overestimationRate: counts.overestimated / n, brierScore: counts.brierSum / n };
+  return {
+    status: 'ok',
+    n,
+    agreement: counts.agreeing / n,
+    overestimationRate: counts.overestimated / n,
+    brierScore: counts.brierSum / n,
+  };
 }
 
 /** Agreement, overestimation rate and Brier score of the matched tickets given; see {@link calibrationFromCounts}. */

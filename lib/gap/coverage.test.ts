@@ -11,12 +11,27 @@ describe('coverage', () => {
       ['1', '2', '3', '4'].map((id) => assessment(id)),
       ['1', '2', '3', '5', '6'].map((id) => rating(id, GOOD)),
     );
-    expect(coverage(entries)).toEqual({ matched: 3, assessedOnly: 1, ratedOnly: 2, ratedAssessedShare: 0.6, assessedRatedShare: 0.75 });
+    expect(coverage(entries)).toEqual({
+      matched: 3,
+      assessedOnly: 1,
+      ratedOnly: 2,
+      ratedAssessedShare: 0.6,
+      assessedRatedShare: 0.75,
+    });
   });
 
   it('has no share without a denominator', () => {
-    expect(coverage([])).toEqual({ matched: 0, assessedOnly: 0, ratedOnly: 0, ratedAssessedShare: null, assessedRatedShare: null });
+    expect(coverage([])).toEqual({
+      matched: 0,
+      assessedOnly: 0,
+      ratedOnly: 0,
+      ratedAssessedShare: null,
+      assessedRatedShare: null,
+    });
     // only assessments: none of them rated yet (0 / 2); no rated tickets at all (null)
-    expect(coverage(ticketEntries([assessment('1'), assessment('2')], []))).toMatchObject({ ratedAssessedShare: null, assessedRatedShare: 0 });
+    expect(coverage(ticketEntries([assessment('1'), assessment('2')], []))).toMatchObject({
+      ratedAssessedShare: null,
+      assessedRatedShare: 0,
+    });
   });
 });

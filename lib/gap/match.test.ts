@@ -12,13 +12,23 @@ describe('matchTickets', () => {
     );
     expect(match.matched.map((m) => m.ticketKey)).toEqual(['https://acme.zendesk.com#1']);
     // Ticket 3 exists on both sides but on different helpdesks: no match.
-    expect(match.assessedOnly.map((a) => a.ticketKey)).toEqual(['https://acme.zendesk.com#2', 'https://other.zendesk.com#3']);
-    expect(match.ratedOnly.map((r) => r.ticketKey)).toEqual(['https://acme.zendesk.com#3', 'https://acme.zendesk.com#4']);
+    expect(match.assessedOnly.map((a) => a.ticketKey)).toEqual([
+      'https://acme.zendesk.com#2',
+      'https://other.zendesk.com#3',
+    ]);
+    expect(match.ratedOnly.map((r) => r.ticketKey)).toEqual([
+      'https://acme.zendesk.com#3',
+      'https://acme.zendesk.com#4',
+    ]);
   });
 
   it('takes the latest rating by updatedAt when a ticket was rated several times, whatever the input order', () => {
     const first = rating('1', BAD, { sourceId: 'a', createdAt: '2026-11-17T10:00:00.000Z' });
-    const rerated = rating('1', GOOD, { sourceId: 'a', createdAt: '2026-11-17T10:00:00.000Z', updatedAt: '2026-11-19T08:00:00.000Z' });
+    const rerated = rating('1', GOOD, {
+      sourceId: 'a',
+      createdAt: '2026-11-17T10:00:00.000Z',
+      updatedAt: '2026-11-19T08:00:00.000Z',
+    });
     const resurveyed = rating('1', stars(3), { sourceId: 'b', createdAt: '2026-11-18T10:00:00.000Z' });
     for (const ratings of [
       [first, rerated, resurveyed],
@@ -83,7 +93,10 @@ describe('attribution', () => {
   it('places a pair by the assessment’s createdAt and a lone rating by its createdAt, in the user’s zone', () => {
     const [matched, ratedOnly] = ticketEntries(
       [assessment('1', { createdAt: '2026-11-22T23:30:00.000Z' })],
-      [rating('1', GOOD, { createdAt: '2026-11-25T10:00:00.000Z' }), rating('2', GOOD, { createdAt: '2026-11-25T23:30:00.000Z' })],
+      [
+        rating('1', GOOD, { createdAt: '2026-11-25T10:00:00.000Z' }),
+        rating('2', GOOD, { createdAt: '2026-11-25T23:30:00.000Z' }),
+      ],
     );
     expect(attributedDay(matched!, 'Europe/Berlin')).toBe('2026-11-23');
     expect(attributedDay(ratedOnly!, 'Europe/Berlin')).toBe('2026-11-26');

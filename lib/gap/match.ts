@@ -68,7 +68,10 @@ function laterAssessment(a: SelfAssessment, b: SelfAssessment): SelfAssessment {
   return laterBySerialization(a, b);
 }
 
-function latestByTicket<T extends { ticketKey: string }>(records: Iterable<T>, later: (a: T, b: T) => T): Map<string, T> {
+function latestByTicket<T extends { ticketKey: string }>(
+  records: Iterable<T>,
+  later: (a: T, b: T) => T,
+): Map<string, T> {
   const latest = new Map<string, T>();
   for (const record of records) {
     const current = latest.get(record.ticketKey);
@@ -111,7 +114,8 @@ export function ticketEntries(assessments: Iterable<SelfAssessment>, ratings: It
 export function splitEntries(entries: Iterable<TicketEntry>): TicketMatch {
   const match: TicketMatch = { matched: [], assessedOnly: [], ratedOnly: [] };
   for (const entry of entries) {
-    if (entry.kind === 'matched') match.matched.push({ ticketKey: entry.ticketKey, assessment: entry.assessment, rating: entry.rating });
+    if (entry.kind === 'matched')
+      match.matched.push({ ticketKey: entry.ticketKey, assessment: entry.assessment, rating: entry.rating });
     else if (entry.kind === 'assessed-only') match.assessedOnly.push(entry.assessment);
     else match.ratedOnly.push(entry.rating);
   }

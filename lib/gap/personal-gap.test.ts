@@ -41,13 +41,20 @@ describe('personalGap', () => {
   it('gives a zero-width interval when every gap is the same', () => {
     // five tickets, each 0.75 − 0.5 = 0.25: s = 0, CI [0.25, 0.25]
     const gap = personalGap(['1', '2', '3', '4', '5'].map((id) => pair(id, stars(4), stars(3))));
-    expect(gap).toMatchObject({ status: 'ok', mean: 0.25, standardDeviation: 0, confidenceInterval: { low: 0.25, high: 0.25 } });
+    expect(gap).toMatchObject({
+      status: 'ok',
+      mean: 0.25,
+      standardDeviation: 0,
+      confidenceInterval: { low: 0.25, high: 0.25 },
+    });
   });
 
   it('reports no spread for equal gaps that are not exact in binary (the variance floor)', () => {
     // Freshdesk 103 (1) predicted, 102 (5/6) given: gap 1 − 0.8333… = 0.16666666666666663 five times.
     // In floating point (Σg² − (Σg)²/5) / 4 = 6.9e-18, not 0: without the floor s would be √6.9e-18 ≈ 2.6e-9.
-    const pairs = ['1', '2', '3', '4', '5'].map((id) => pair(id, on(FRESHDESK_POINTS_SCALE, 103), on(FRESHDESK_POINTS_SCALE, 102)));
+    const pairs = ['1', '2', '3', '4', '5'].map((id) =>
+      pair(id, on(FRESHDESK_POINTS_SCALE, 103), on(FRESHDESK_POINTS_SCALE, 102)),
+    );
     expect(personalGap(pairs)).toMatchObject({ status: 'ok', standardDeviation: 0, standardError: 0 });
   });
 
@@ -76,7 +83,13 @@ describe('moments', () => {
 
   it('personalGapFromMoments reproduces personalGap from the sums alone', () => {
     // gaps 0.5, 0.25, 0, 0.25, 0.5 from the first test: Σ = 1.5, Σ² = .25 + .0625 + 0 + .0625 + .25 = 0.625
-    const fromMoments = personalGapFromMoments({ n: 5, predictedSum: 3.75, actualSum: 2.25, gapSum: 1.5, gapSquareSum: 0.625 });
+    const fromMoments = personalGapFromMoments({
+      n: 5,
+      predictedSum: 3.75,
+      actualSum: 2.25,
+      gapSum: 1.5,
+      gapSquareSum: 0.625,
+    });
     expect(fromMoments).toMatchObject({ status: 'ok', mean: 0.3, predictedMean: 0.75, actualMean: 0.45 });
     if (fromMoments.status === 'ok') expect(fromMoments.standardDeviation).toBeCloseTo(0.2091650066, 9);
   });

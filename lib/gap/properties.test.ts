@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { matchTickets } from './match';
 import { computeGapReport } from './report';
 import { ticketGap } from './ticket-gap';
-import { agentFilterArb, assessment, rating, recordsArb, scaledValueArb, TEST_SET_V1, TEST_SET_V2, timeZoneArb, windowArb } from './test-support';
+import {
+  agentFilterArb,
+  assessment,
+  rating,
+  recordsArb,
+  scaledValueArb,
+  TEST_SET_V1,
+  TEST_SET_V2,
+  timeZoneArb,
+  windowArb,
+} from './test-support';
 
 const standardSets = [TEST_SET_V1, TEST_SET_V2];
 
@@ -44,11 +54,17 @@ describe('properties of the metrics', () => {
       }),
     );
     fc.assert(
-      fc.property(shuffled, timeZoneArb, agentFilterArb, windowArb, ({ records, assessments, ratings }, timeZone, agentId, window) => {
-        const inOrder = computeGapReport({ ...records, standardSets, timeZone, agentId, window });
-        const reordered = computeGapReport({ assessments, ratings, standardSets, timeZone, agentId, window });
-        expect(reordered).toEqual(inOrder);
-      }),
+      fc.property(
+        shuffled,
+        timeZoneArb,
+        agentFilterArb,
+        windowArb,
+        ({ records, assessments, ratings }, timeZone, agentId, window) => {
+          const inOrder = computeGapReport({ ...records, standardSets, timeZone, agentId, window });
+          const reordered = computeGapReport({ assessments, ratings, standardSets, timeZone, agentId, window });
+          expect(reordered).toEqual(inOrder);
+        },
+      ),
     );
   });
 

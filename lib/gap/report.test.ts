@@ -21,7 +21,11 @@ const key = (id: string) => `https://acme.zendesk.com#${id}`;
 const assessments = [
   assessment('1', { createdAt: '2026-11-02T09:00:00.000Z' }),
   assessment('2', { createdAt: '2026-11-03T09:00:00.000Z' }),
-  assessment('3', { createdAt: '2026-11-08T23:30:00.000Z', predicted: stars(4), scores: { speed: 5, accuracy: 5, tone: 'na' } }),
+  assessment('3', {
+    createdAt: '2026-11-08T23:30:00.000Z',
+    predicted: stars(4),
+    scores: { speed: 5, accuracy: 5, tone: 'na' },
+  }),
   assessment('4', { createdAt: '2026-11-10T09:00:00.000Z' }),
   assessment('5', { createdAt: '2026-11-30T23:30:00.000Z' }),
   assessment('6', { createdAt: '2026-11-20T09:00:00.000Z' }),
@@ -78,7 +82,11 @@ describe('computeGapReport', () => {
   it('uses the latest rating and the latest assessment version', () => {
     const rows = report({ agentId: 'alice' }).tickets;
     expect(rows.find((r) => r.ticketKey === key('2'))).toMatchObject({ actual: 1, gap: 0, actualSatisfied: true });
-    expect(rows.find((r) => r.ticketKey === key('7'))).toMatchObject({ predicted: 1, gap: 0, predictedSatisfied: true });
+    expect(rows.find((r) => r.ticketKey === key('7'))).toMatchObject({
+      predicted: 1,
+      gap: 0,
+      predictedSatisfied: true,
+    });
     expect(rows.filter((r) => r.ticketKey === key('7'))).toHaveLength(1);
   });
 
@@ -86,7 +94,13 @@ describe('computeGapReport', () => {
     const alice = report({ agentId: 'alice' });
     expect(alice.tickets.map((r) => r.ticketKey)).toEqual(['5', '7', '4', '3', '2', '1'].map(key));
     // t3: 4★ predicted (.75) vs 2★ (.25); standards speed 5, accuracy 5 → (2·1 + 1·1) / 3 = 1
-    expect(alice.tickets[3]).toMatchObject({ day: '2026-11-09', predicted: 0.75, actual: 0.25, gap: 0.5, standardsScore: 1 });
+    expect(alice.tickets[3]).toMatchObject({
+      day: '2026-11-09',
+      predicted: 0.75,
+      actual: 0.25,
+      gap: 0.5,
+      standardsScore: 1,
+    });
     // default scores 4, 4, 4 → 0.75 whatever the weights
     expect(alice.tickets[0]?.standardsScore).toBe(0.75);
     expect(alice.assessedWithoutCsat.map((a) => a.ticketKey)).toEqual([key('6')]);
@@ -106,7 +120,13 @@ describe('computeGapReport', () => {
     const bob = report({ agentId: 'bob' });
     expect(bob.tickets.map((r) => r.ticketKey)).toEqual([key('10')]);
     expect(bob.csatWithoutAssessment.map((r) => r.ticketKey)).toEqual([key('9')]);
-    expect(bob.coverage).toMatchObject({ matched: 1, assessedOnly: 0, ratedOnly: 1, ratedAssessedShare: 0.5, assessedRatedShare: 1 });
+    expect(bob.coverage).toMatchObject({
+      matched: 1,
+      assessedOnly: 0,
+      ratedOnly: 1,
+      ratedAssessedShare: 0.5,
+      assessedRatedShare: 1,
+    });
     expect(bob.missingStandardSets).toEqual(['test-set@7']);
     expect(bob.tickets[0]?.standardsScore).toBeNull();
     // Everyone: 7 matched tickets.
@@ -181,6 +201,10 @@ describe('gapSeries', () => {
     // five pairs in W47 of 2026 (16 Nov, the builders' default), each 1 − 0.5 = 0.5 → mean 0.5, s = 0
     const pairs = ['1', '2', '3', '4', '5'].map((id) => pair(id, GOOD, stars(3)));
     const [week] = gapSeries(pairs, { granularity: 'week', timeZone: 'UTC' });
-    expect(week).toMatchObject({ key: '2026-W47', n: 5, personalGap: { status: 'ok', mean: 0.5, standardDeviation: 0 } });
+    expect(week).toMatchObject({
+      key: '2026-W47',
+      n: 5,
+      personalGap: { status: 'ok', mean: 0.5, standardDeviation: 0 },
+    });
   });
 });

@@ -1,12 +1,17 @@
-import type { CsatRating, SelfAssessment, StandardSet, TicketRef } from '../model';
-import { standardSetKey } from '../model';
+import { standardSetKey, type CsatRating, type SelfAssessment, type TicketRef } from '../model';
 import { attributedAgent, attributedDay, isAgentIncluded, type AgentFilter } from './attribution';
 import { blindSpots, type StandardComparison } from './blind-spots';
 import { assertDateWindow, assertTimeZone, isDayInWindow, type DateWindow, type LocalDay } from './calendar';
 import { coverage, type Coverage } from './coverage';
 import { splitEntries, ticketEntries } from './match';
 import { seriesOfDatedPairs, type DatedPair, type SeriesBucket } from './series';
-import { standardSetLookup, standardSetOf, standardsScore, type StandardSetLookup } from './standards-score';
+import {
+  standardSetOf,
+  standardsScore,
+  toStandardSetLookup,
+  type StandardSetLookup,
+  type StandardSetsInput,
+} from './standards-score';
 import { summarizeMatched, type MatchedSummary } from './summary';
 import { normalizedPrediction, normalizedRating, ticketGap } from './ticket-gap';
 
@@ -64,7 +69,7 @@ export interface GapReportInput {
   /** Any number of ratings per ticket; the latest by `updatedAt` is the verdict. */
   ratings: Iterable<CsatRating>;
   /** Every set version the assessments may refer to, as a list or a lookup by `${id}@${version}`. */
-  standardSets: Iterable<StandardSet> | StandardSetLookup;
+  standardSets: StandardSetsInput;
   /** Whose tickets; everyone's when left out. See {@link AgentFilter}. */
   agentId?: AgentFilter;
   /** Local days to include (both ends included); all when left out. */
@@ -103,10 +108,6 @@ function ticketRow({ pair, day }: DatedPair, sets: StandardSetLookup): TicketGap
   };
 }
 
-function isLookup(sets: GapReportInput['standardSets']): sets is StandardSetLookup {
-  return sets instanceof Map;
-}
-
 /**
  * The whole gap report from raw records, in one pass over them:
  * 1. de-duplicate and match by ticket key ({@link ticketEntries}): latest assessment version,
@@ -123,7 +124,7 @@ export function computeGapReport(input: GapReportInput): GapReport {
   const { timeZone } = input;
   assertTimeZone(timeZone);
   const window = input.window ? assertDateWindow(input.window) : null;
-  const sets = isLookup(input.standardSets) ? input.standardSets : standardSetLookup(input.standardSets);
+  const sets = toStandardSetLookup(input.standardSets);
 
   // Each ticket is placed on its local day once: time-zone conversion is the costliest step here.
   const placed = ticketEntries(input.assessments, input.ratings)
@@ -133,12 +134,15 @@ export function computeGapReport(input: GapReportInput): GapReport {
   const entries = placed.map(({ entry }) => entry);
   const { matched, assessedOnly, ratedOnly } = splitEntries(entries);
   const dated: DatedPair[] = placed.flatMap(({ entry, day }) =>
-    entry.kind === 'matched' ? [{ pair: { ticketKey: entry.ticketKey, assessment: entry.assessment, rating: entry.rating }, day }] : [],
+    entry.kind === 'matched'
+      ? [{ pair: { ticketKey: entry.ticketKey, assessment: entry.assessment, rating: entry.rating }, day }]
+      : [],
   );
 
   const missingStandardSets = new Set<string>();
   for (const { assessment } of matched) {
-    if (!standardSetOf(assessment, sets)) missingStandardSets.add(standardSetKey(assessment.standardSetId, assessment.standardSetVersion));
+    if (!standardSetOf(assessment, sets))
+      missingStandardSets.add(standardSetKey(assessment.standardSetId, assessment.standardSetVersion));
   }
 
   return {
@@ -154,8 +158,16 @@ export function computeGapReport(input: GapReportInput): GapReport {
       (row) => row.assessedAt,
       (row) => row.ticketKey,
     ),
-    assessedWithoutCsat: sortNewestFirst(assessedOnly, (a) => a.createdAt, (a) => a.ticketKey),
-    csatWithoutAssessment: sortNewestFirst(ratedOnly, (r) => r.createdAt, (r) => r.ticketKey),
+    assessedWithoutCsat: sortNewestFirst(
+      assessedOnly,
+      (a) => a.createdAt,
+      (a) => a.ticketKey,
+    ),
+    csatWithoutAssessment: sortNewestFirst(
+      ratedOnly,
+      (r) => r.createdAt,
+      (r) => r.ticketKey,
+    ),
     missingStandardSets: [...missingStandardSets].sort(),
   };
 }

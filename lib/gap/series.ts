@@ -48,7 +48,11 @@ export function bucketRange(key: string, granularity: SeriesGranularity, timeZon
  * window. Empty buckets stay in, with n = 0, so a chart shows the silence instead of bridging it.
  * A bucket cut by the window's edge covers only the days inside the window.
  */
-export function seriesKeys(dataDays: Iterable<LocalDay>, window: DateWindow | null | undefined, granularity: SeriesGranularity): string[] {
+export function seriesKeys(
+  dataDays: Iterable<LocalDay>,
+  window: DateWindow | null | undefined,
+  granularity: SeriesGranularity,
+): string[] {
   if (window) return bucketsBetween(window.from, window.to, granularity);
   let first: LocalDay | null = null;
   let last: LocalDay | null = null;
@@ -85,7 +89,11 @@ export function seriesOfDatedPairs(
     dated.map(({ day }) => day),
     window,
     granularity,
-  ).map((key) => ({ key, range: bucketRange(key, granularity, timeZone), ...summarizeMatched(byBucket.get(key) ?? []) }));
+  ).map((key) => ({
+    key,
+    range: bucketRange(key, granularity, timeZone),
+    ...summarizeMatched(byBucket.get(key) ?? []),
+  }));
 }
 
 /**
@@ -105,11 +113,19 @@ export function gapSeries(
 }
 
 /** {@link gapSeries} per ISO week. */
-export function weeklySeries(pairs: readonly MatchedTicket[], timeZone: string, window?: DateWindow | null): SeriesBucket[] {
+export function weeklySeries(
+  pairs: readonly MatchedTicket[],
+  timeZone: string,
+  window?: DateWindow | null,
+): SeriesBucket[] {
   return gapSeries(pairs, { granularity: 'week', timeZone, window });
 }
 
 /** {@link gapSeries} per calendar month. */
-export function monthlySeries(pairs: readonly MatchedTicket[], timeZone: string, window?: DateWindow | null): SeriesBucket[] {
+export function monthlySeries(
+  pairs: readonly MatchedTicket[],
+  timeZone: string,
+  window?: DateWindow | null,
+): SeriesBucket[] {
   return gapSeries(pairs, { granularity: 'month', timeZone, window });
 }

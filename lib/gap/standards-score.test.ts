@@ -17,12 +17,17 @@ describe('standardsScore', () => {
     // (2·1 + 1·0.5 + 1·0) / (2 + 1 + 1) = 2.5 / 4 = 0.625
     expect(standardsScore(assessment('1', { scores: { speed: 5, accuracy: 3, tone: 1 } }), sets)).toBe(0.625);
     // v2 weights speed 1, accuracy 3, tone 1: (1·1 + 3·0.5 + 1·0) / 5 = 2.5 / 5 = 0.5
-    expect(standardsScore(assessment('1', { scores: { speed: 5, accuracy: 3, tone: 1 }, standardSetVersion: 2 }), sets)).toBe(0.5);
+    expect(
+      standardsScore(assessment('1', { scores: { speed: 5, accuracy: 3, tone: 1 }, standardSetVersion: 2 }), sets),
+    ).toBe(0.5);
   });
 
   it('leaves N/A standards out of both sums', () => {
     // tone N/A: (2·1 + 1·0.5) / (2 + 1) = 2.5 / 3
-    expect(standardsScore(assessment('1', { scores: { speed: 5, accuracy: 3, tone: 'na' } }), sets)).toBeCloseTo(2.5 / 3, 15);
+    expect(standardsScore(assessment('1', { scores: { speed: 5, accuracy: 3, tone: 'na' } }), sets)).toBeCloseTo(
+      2.5 / 3,
+      15,
+    );
   });
 
   it('treats a standard without a score like N/A and ignores ids that are not in the set', () => {

@@ -14,6 +14,14 @@ export function standardSetLookup(sets: Iterable<StandardSet>): StandardSetLooku
   return lookup;
 }
 
+/** Set versions as a list, or already as a lookup. */
+export type StandardSetsInput = Iterable<StandardSet> | StandardSetLookup;
+
+/** A lookup from either form of {@link StandardSetsInput}. */
+export function toStandardSetLookup(sets: StandardSetsInput): StandardSetLookup {
+  return sets instanceof Map ? (sets as StandardSetLookup) : standardSetLookup(sets as Iterable<StandardSet>);
+}
+
 /** The set version an assessment was made against, or undefined when it is not in the lookup. */
 export function standardSetOf(assessment: SelfAssessment, sets: StandardSetLookup): StandardSet | undefined {
   return sets.get(standardSetKey(assessment.standardSetId, assessment.standardSetVersion));

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logGamma, regularizedIncompleteBeta, studentTCdf, studentTCriticalValue, studentTDensity, studentTQuantile } from './t-distribution';
+import {
+  logGamma,
+  regularizedIncompleteBeta,
+  studentTCdf,
+  studentTCriticalValue,
+  studentTDensity,
+  studentTQuantile,
+} from './t-distribution';
 
 /** |actual − expected| ≤ 1e-4: the accuracy the brief asks of the quantile against table values. */
 function expectWithin(actual: number, expected: number, tolerance: number) {
@@ -62,9 +69,13 @@ describe('studentTQuantile against published t tables', () => {
 
   it('inverts the cdf for any p and ν (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.double({ min: 0.5, max: 500, noNaN: true }), (p, df) => {
-        expectWithin(studentTCdf(studentTQuantile(p, df), df), p, 1e-10);
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.double({ min: 0.5, max: 500, noNaN: true }),
+        (p, df) => {
+          expectWithin(studentTCdf(studentTQuantile(p, df), df), p, 1e-10);
+        },
+      ),
     );
   });
 

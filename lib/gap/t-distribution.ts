@@ -92,7 +92,8 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
-  const tail = 0.5 * regularizedIncompleteBeta(degreesOfFreedom / (degreesOfFreedom + t * t), degreesOfFreedom / 2, 0.5);
+  const tail =
+    0.5 * regularizedIncompleteBeta(degreesOfFreedom / (degreesOfFreedom + t * t), degreesOfFreedom / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }
 
@@ -147,7 +148,8 @@ const twoSidedCache = new Map<string, number>();
  * because a trend chart asks for the same few degrees of freedom many times.
  */
 export function studentTCriticalValue(level: number, degreesOfFreedom: number): number {
-  if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must lie strictly between 0 and 1, got ${level}`);
+  if (!(level > 0 && level < 1))
+    throw new RangeError(`confidence level must lie strictly between 0 and 1, got ${level}`);
   const key = `${level}/${degreesOfFreedom}`;
   let value = twoSidedCache.get(key);
   if (value === undefined) {

@@ -4,7 +4,16 @@
  */
 import fc from 'fast-check';
 import { CSAT_SCALES, FIVE_POINT_SCALE, GOOD_BAD_SCALE, scaleValue } from '../helpdesks/shared/scales';
-import { ticketKey, type CsatRating, type CsatScale, type CsatValue, type ScaledValue, type SelfAssessment, type StandardScore, type StandardSet } from '../model';
+import {
+  ticketKey,
+  type CsatRating,
+  type CsatScale,
+  type CsatValue,
+  type ScaledValue,
+  type SelfAssessment,
+  type StandardScore,
+  type StandardSet,
+} from '../model';
 import type { AgentFilter } from './attribution';
 import { shiftDay, type DateWindow } from './calendar';
 import type { MatchedTicket } from './match';
@@ -109,7 +118,12 @@ export function rating(ticketId: string, value: ScaledValue, options: RatingOpti
 }
 
 /** A matched pair of the two builders above, for the metric functions that take pairs. */
-export function pair(ticketId: string, predicted: ScaledValue, actual: ScaledValue, options: AssessmentOptions = {}): MatchedTicket {
+export function pair(
+  ticketId: string,
+  predicted: ScaledValue,
+  actual: ScaledValue,
+  options: AssessmentOptions = {},
+): MatchedTicket {
   const a = assessment(ticketId, { ...options, predicted });
   return { ticketKey: a.ticketKey, assessment: a, rating: rating(ticketId, actual) };
 }
@@ -125,25 +139,43 @@ const LAST_INSTANT = Date.parse('2027-01-10T00:00:00.000Z');
 const THREE_DAYS = 3 * 24 * 3600 * 1000;
 
 /** Zones with whole, half-hour and 45-minute offsets, both hemispheres' DST. */
-export const timeZoneArb = fc.constantFrom('UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham');
+export const timeZoneArb = fc.constantFrom(
+  'UTC',
+  'Europe/Berlin',
+  'America/Los_Angeles',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+);
 
 /** Every answer of every supported CSAT scale. */
-export const scaledValueArb = fc.constantFrom(...CSAT_SCALES.flatMap((scale) => scale.points.map((point) => on(scale, point.value))));
+export const scaledValueArb = fc.constantFrom(
+  ...CSAT_SCALES.flatMap((scale) => scale.points.map((point) => on(scale, point.value))),
+);
 
 /** Two thirds of the instants in one busy week (W47 of 2026 in every test zone), the rest over eleven weeks. */
 const instantArb = fc
   .oneof(
-    { weight: 2, arbitrary: fc.integer({ min: Date.parse('2026-11-16T12:00:00.000Z'), max: Date.parse('2026-11-21T12:00:00.000Z') }) },
+    {
+      weight: 2,
+      arbitrary: fc.integer({
+        min: Date.parse('2026-11-16T12:00:00.000Z'),
+        max: Date.parse('2026-11-21T12:00:00.000Z'),
+      }),
+    },
     { weight: 1, arbitrary: fc.integer({ min: FIRST_INSTANT, max: LAST_INSTANT }) },
   )
   .map((ms) => new Date(ms).toISOString());
-const laterArb = (instant: string) => fc.integer({ min: 0, max: THREE_DAYS }).map((delay) => new Date(Date.parse(instant) + delay).toISOString());
+const laterArb = (instant: string) =>
+  fc.integer({ min: 0, max: THREE_DAYS }).map((delay) => new Date(Date.parse(instant) + delay).toISOString());
 const scoreArb = fc.constantFrom<StandardScore>(1, 2, 3, 4, 5, 'na');
 const topScoreArb = fc.constantFrom<StandardScore>(5, 5, 'na');
 /** Random scores, and often all 5s (or N/A), so "how your 5s fared" reaches its minimum sample. */
 const scoresArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ speed: scoreArb, accuracy: scoreArb, tone: scoreArb }, { requiredKeys: [] }) },
-  { weight: 2, arbitrary: fc.record({ speed: topScoreArb, accuracy: topScoreArb, tone: topScoreArb }, { requiredKeys: ['speed'] }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ speed: topScoreArb, accuracy: topScoreArb, tone: topScoreArb }, { requiredKeys: ['speed'] }),
+  },
 );
 
 export const assessmentArb: fc.Arbitrary<SelfAssessment> = fc
@@ -171,7 +203,12 @@ export const ratingArb: fc.Arbitrary<CsatRating> = fc
   })
   .chain((r) =>
     laterArb(r.createdAt).map((updatedAt) =>
-      rating(r.ticketId, r.value, { agentId: r.agentId, sourceId: `${r.ticketId}-${r.sourceId}`, createdAt: r.createdAt, updatedAt }),
+      rating(r.ticketId, r.value, {
+        agentId: r.agentId,
+        sourceId: `${r.ticketId}-${r.sourceId}`,
+        createdAt: r.createdAt,
+        updatedAt,
+      }),
     ),
   );
 
@@ -182,7 +219,14 @@ export const recordsArb = fc.record({
   ratings: fc.array(ratingArb, { maxLength: 40, size: 'max' }),
 });
 
-export const agentFilterArb: fc.Arbitrary<AgentFilter> = fc.constantFrom<AgentFilter>(undefined, 'alice', 'bob', null, ['alice', null], ['alice', 'bob']);
+export const agentFilterArb: fc.Arbitrary<AgentFilter> = fc.constantFrom<AgentFilter>(
+  undefined,
+  'alice',
+  'bob',
+  null,
+  ['alice', null],
+  ['alice', 'bob'],
+);
 
 const dayArb = fc.integer({ min: -3, max: 80 }).map((offset) => shiftDay('2026-10-25', offset));
 export const windowArb: fc.Arbitrary<DateWindow | undefined> = fc.option(
