@@ -23,7 +23,7 @@ export const VARIANCE_FLOOR = 1e-12;
 
 /**
  * The sums a personal gap is computed from. They are additive — the moments of two disjoint sets
- * of tickets are the sums of their moments — which is what lets weekly aggregates be merged into
+ * of tickets are the sums of their moments — which is what lets per-day aggregates be merged into
  * any window (see aggregate.ts) with the same result as a recomputation.
  */
 export interface GapMoments {
