@@ -140,3 +140,17 @@ describe('401 and 403 on data endpoints pause the connection and delete nothing'
     await expectDataUnchanged();
   });
 });
+
+describe('a saved position the helpdesk no longer accepts', () => {
+  it('restarts the pass from its start instead of failing at every run', async () => {
+    const state = await getSyncState(connectionId);
+    const stale = { ...readCheckpoint(state.checkpoint), pass: { path: 'list' as const, startedAt: '2026-11-20T12:30:00.000Z', since: null, resume: { stream: 'satisfaction_ratings', at: `${sim.zendesk.origin}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=expired&page%5Bsize%5D=100` }, pages: 3, ratings: 300 } };
+    await getDb().syncState.put({ ...state, checkpoint: stale });
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connectionId, { clock, fetch, settings: SETTINGS });
+    expect(outcome.status).toBe('done');
+    expect(fetch.urls[0]).toContain('page%5Bafter%5D=expired');
+    expect(fetch.urls[1]).toBe(`${sim.zendesk.origin}/api/v2/satisfaction_ratings?score=received&page%5Bsize%5D=100`);
+    await expectDataUnchanged();
+  });
+});

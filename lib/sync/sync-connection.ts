@@ -2,7 +2,7 @@ import { getConnection, readCredentials, updateConnection } from '../db/connecti
 import { HelpdeskError, isHelpdeskError, type HelpdeskErrorCode } from '../helpdesks/shared/errors';
 import type { FetchLike } from '../helpdesks/shared/http-client';
 import { getAdapter } from '../helpdesks/registry';
-import type { RatingDraft } from '../helpdesks/types';
+import type { CsatPage, RatingDraft } from '../helpdesks/types';
 import { ticketKey, type Connection, type CsatRating, type Settings, type SyncState } from '../model';
 import { readSettings } from '../settings/settings-store';
 import { assessedTicketIds } from './assessed-tickets';
@@ -123,14 +123,9 @@ async function runPass(
         };
   let pagesThisRun = 0;
   let ratingsThisRun = 0;
-  const pages = api.readCsat({
-    path,
-    since: pass.since,
-    resume: pass.resume,
-    assessedTicketIds: path === 'agent' ? await assessedTicketIds(connection.origin, pass.since) : [],
-    signal: options.signal,
-  });
-  for await (const page of pages) {
+  const assessed = path === 'agent' ? await assessedTicketIds(connection.origin, pass.since) : [];
+  const read = (resume: unknown) => api.readCsat({ path, since: pass.since, resume, assessedTicketIds: assessed, signal: options.signal });
+  for await (const page of restartIfRefused(read, pass.resume)) {
     const syncedAt = new Date(clock.now()).toISOString();
     pass = { ...pass, resume: page.resume, pages: pass.pages + 1, ratings: pass.ratings + page.ratings.length };
     await commitPage({
@@ -146,6 +141,26 @@ async function runPass(
     options.onProgress?.({ connectionId: connection.id, pages: pass.pages, ratings: pass.ratings, endpoint: page.endpoint });
   }
   return { pass, pages: pagesThisRun, ratings: ratingsThisRun };
+}
+
+/**
+ * Reads from the saved position; if the helpdesk refuses it at once (400/422: a cursor that expired
+ * while the sync was stopped), reads the pass again from its start instead of failing at every run.
+ * Already-stored pages are read twice then, which the upsert makes harmless.
+ */
+async function* restartIfRefused(read: (resume: unknown) => AsyncGenerator<CsatPage>, resume: unknown): AsyncGenerator<CsatPage> {
+  if (resume === null || resume === undefined) return yield* read(null);
+  const pages = read(resume);
+  let first: IteratorResult<CsatPage>;
+  try {
+    first = await pages.next();
+  } catch (error) {
+    if (!isHelpdeskError(error, 'bad-request')) throw error;
+    return yield* read(null);
+  }
+  if (first.done) return;
+  yield first.value;
+  yield* pages;
 }
 
 /** Ties an adapter's rating to the connection: the upsert key and the ticket key. */

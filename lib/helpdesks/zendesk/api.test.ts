@@ -129,6 +129,22 @@ describe('Zendesk agent path', () => {
     ]);
   });
 
+  it('ends a search quietly at the 1,000-result limit (422), but not when the first page fails', async () => {
+    const ticket = fixture<Record<string, unknown>>('zendesk', 'zendesk-ticket-object-docs-example.json');
+    const { api: client } = api([
+      ['page=11', { status: 422, body: { error: 'Invalid search: Requested response size was greater than Search Response Limits' } }],
+      ['satisfaction%3Agood', { body: { results: [ticket], next_page: `${ORIGIN}/api/v2/search.json?page=11&query=x` } }],
+      ['satisfaction%3Abad', { status: 422, body: { error: 'InvalidSearchQuery' } }],
+    ]);
+    const pages: unknown[] = [];
+    const reading = (async () => {
+      for await (const page of client.readCsat(csatRequest({ path: 'agent' }))) pages.push(page);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'bad-request', message: /^GET \/api\/v2\/search: 422/ });
+    // The good search read its first page and stopped at the limit; the bad search failed on its first.
+    expect(pages).toHaveLength(1);
+  });
+
   it('asks search for all time on a first pass', () => {
     expect(ratedTicketsQuery('bad', { since: null })).toBe('type:ticket assignee:me satisfaction:bad');
   });

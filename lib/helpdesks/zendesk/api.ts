@@ -149,15 +149,24 @@ function assessedTicketsStream(client: HttpClient): CsatStream {
  * Agent path, part 2: rated tickets assigned to the agent that they never assessed, found with
  * search (developer.zendesk.com/api-reference/ticketing/ticket-management/search/). One stream per
  * score, because search ANDs different keywords and a single query could not ask for both.
+ * Search answers at most 1,000 results a query (422 past them), so the most recently updated come
+ * first; on later passes the `updated>` term keeps the result small.
  */
 function ratedTicketsSearchStream(client: HttpClient, score: 'good' | 'bad'): CsatStream {
   return {
     id: `search_${score}`,
     async *pages(at, request) {
-      const start = client.url('/api/v2/search', { query: ratedTicketsQuery(score, request) });
+      const start = client.url('/api/v2/search', { query: ratedTicketsQuery(score, request), sort_by: 'updated_at', sort_order: 'desc' });
       const walk = walkPages(client, stringPosition(at) ?? start, zendeskTicketSearchPageSchema, nextFromNextPageField, request);
-      for await (const { response, next } of walk) {
-        yield streamPage(response.endpoint, next, response.data.results.map((ticket: ZendeskTicket) => draftFromTicket(ticket)));
+      let first = true;
+      try {
+        for await (const { response, next } of walk) {
+          first = false;
+          yield streamPage(response.endpoint, next, response.data.results.map((ticket: ZendeskTicket) => draftFromTicket(ticket)));
+        }
+      } catch (error) {
+        // Past the 1,000-result limit: what is left is older than what was read, and out of reach.
+        if (first || !isHelpdeskError(error, 'bad-request')) throw error;
       }
     },
   };
