@@ -4,7 +4,8 @@ import type { FetchLike } from '../helpdesks/shared/http-client';
 import { getSyncState } from '../db/sync-state';
 import { readCheckpoint } from './checkpoint';
 import { DEFAULT_LEASE_MS, syncConnection, type SyncOutcome } from './sync-connection';
-import { fakeClock, freshDatabase, storeAssessments, storeConnection, storedRatings, type FakeClock } from './test-harness';
+import { getDb } from '../db/db';
+import { fakeClock, freshDatabase, recordingFetch, storeAssessments, storeConnection, storedRatings, type FakeClock } from './test-harness';
 
 /*
  * The service worker can be terminated at any instant. These tests kill a sync in the middle, over
@@ -111,6 +112,31 @@ describe('a sync killed at every page in turn', () => {
     const connection = await connect();
     await syncThroughKills(connection.id, fakeClock());
     expect(await storedRatings(connection.id)).toEqual(expected);
+  });
+});
+
+describe('a sync killed after its last page, before it recorded the success', () => {
+  it('finishes the pass without reading it again', async () => {
+    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: sim.freshdesk.credentials.admin.auth, csatPath: 'list' });
+    const clock = fakeClock();
+    // The run dies right after its last commit: the success is written in a transaction of its own.
+    const killAtSuccess = (changes: object) => {
+      if ((changes as { status?: string }).status === 'idle') throw new Error('killed');
+    };
+    getDb().syncState.hook('updating', killAtSuccess);
+    try {
+      expect((await syncConnection(connection.id, { clock, settings: SETTINGS })).status).toBe('error');
+    } finally {
+      getDb().syncState.hook('updating').unsubscribe(killAtSuccess);
+    }
+    const pass = readCheckpoint((await getSyncState(connection.id)).checkpoint).pass;
+    expect(pass).toMatchObject({ resume: null });
+    expect(pass?.pages).toBeGreaterThan(1);
+
+    const again = recordingFetch();
+    expect(await syncConnection(connection.id, { clock, fetch: again, settings: SETTINGS })).toMatchObject({ status: 'done', pages: 0 });
+    expect(again.urls).toEqual([]);
+    expect((await getSyncState(connection.id)).lastSuccessAt).toBe(pass?.startedAt);
   });
 });
 

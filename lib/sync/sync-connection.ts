@@ -123,6 +123,8 @@ async function runPass(
         };
   let pagesThisRun = 0;
   let ratingsThisRun = 0;
+  // The last page of a pass was committed but the run died before recording the success.
+  if (pass.pages > 0 && pass.resume === null) return { pass, pages: 0, ratings: 0 };
   const assessed = path === 'agent' ? await assessedTicketIds(connection.origin, pass.since) : [];
   const read = (resume: unknown) => api.readCsat({ path, since: pass.since, resume, assessedTicketIds: assessed, signal: options.signal });
   for await (const page of restartIfRefused(read, pass.resume)) {
