@@ -34,8 +34,9 @@ async function importSettings(file: SettingsFile) {
     test.ok ? [] : [`${requests[index]!.label} (${requests[index]!.origin}): ${test.error}`],
   );
   if (failed.length > 0) throw new Error(`Nothing was imported. These connections failed:\n${failed.join('\n')}`);
-  for (const request of requests) await handlers.saveConnection(request);
+  // Settings first, so each connection's first sync is scheduled at the imported interval.
   const settings = await writeSettings(parsed.data);
+  for (const request of requests) await handlers.saveConnection(request);
   return { settings, connectionsSaved: requests.length };
 }
 

@@ -110,7 +110,8 @@ function ConnectionCard({ connection, state, problem, sharesOrigin, onEdit, onMe
 
   const syncNow = () =>
     sendMessage('syncNow', { connectionId: connection.id }).then(
-      () => onMessage({ tone: 'ok', text: `Syncing ${connection.label}…` }),
+      () =>
+        onMessage({ tone: 'ok', text: `Sync started for ${connection.label}; its status above updates as it runs.` }),
       fail,
     );
 
