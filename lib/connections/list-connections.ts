@@ -8,6 +8,7 @@ export type ConnectionStatus = Omit<SyncState, 'checkpoint' | 'connectionId'> & 
   hasCredentials: boolean;
 };
 
+/** One row of the options page's connection list. */
 export interface ConnectionWithStatus {
   connection: Connection;
   status: ConnectionStatus;

@@ -89,3 +89,12 @@ describe('backoffDelay', () => {
     expect(backoffDelay(3, policy, () => 0.999999)).toBe(400);
   });
 });
+
+describe('Retry-After on a 503', () => {
+  it('is honoured like a 429’s', async () => {
+    const clock = fakeClock();
+    const { attempt } = flaky(new HelpdeskError('server', '503', { status: 503, retryAfterMs: 4000 }));
+    await createRetryingRunner(DEFAULT_RETRY_POLICY, clock)(attempt, context);
+    expect(clock.sleeps).toEqual([4000]);
+  });
+});

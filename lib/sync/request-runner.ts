@@ -100,10 +100,12 @@ export function createRetryingRunner(
       } catch (error) {
         if (!isHelpdeskError(error) || !error.transient) throw error;
         if (attemptNumber >= policy.maxAttempts) throw exhausted(error, attemptNumber);
+        // Retry-After comes with a 429, and may with a 503 (RFC 9110 §10.2.3): the server knows best.
         const retryAfter = error.details.retryAfterMs ?? null;
-        if (error.code === 'rate-limited' && retryAfter !== null) {
+        if (retryAfter !== null) {
           if (retryAfter > policy.maxWaitMs) {
-            throw new HelpdeskError('rate-limited', `${endpoint}: rate limited; the helpdesk asks to wait ${Math.ceil(retryAfter / 1000)} s.`, {
+            const what = error.code === 'rate-limited' ? 'rate limited' : 'unavailable';
+            throw new HelpdeskError(error.code, `${endpoint}: ${what}; the helpdesk asks to wait ${Math.ceil(retryAfter / 1000)} s.`, {
               ...error.details,
               cause: error,
             });

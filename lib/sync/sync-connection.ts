@@ -50,6 +50,7 @@ export type SyncOutcome =
   /** The connection does not exist (any more), or lost its lock to another sync. */
   | { status: 'skipped'; reason: string };
 
+/** Why a sync stopped: the code the UI picks its sentence by, and the detail. */
 export interface SyncError {
   code: HelpdeskErrorCode | 'internal';
   message: string;

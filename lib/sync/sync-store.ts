@@ -16,6 +16,7 @@ export class LeaseLostError extends Error {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The lock taken (with the state and checkpoint to resume from), or held by a live sync. */
 export type LeaseResult =
   | { acquired: true; state: SyncState; checkpoint: SyncCheckpoint }
   | { acquired: false; state: SyncState };

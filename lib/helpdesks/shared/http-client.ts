@@ -44,6 +44,7 @@ export interface HttpClientConfig {
   now?: () => number;
 }
 
+/** Per-request options: the caller's signal stops the request (a sync being stopped). */
 export interface RequestOptions {
   signal?: AbortSignal;
 }
