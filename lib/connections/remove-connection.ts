@@ -12,15 +12,22 @@ import { unscheduleConnectionSync, type AlarmsApi } from '../sync/schedule';
  * connecting the helpdesk again fetches the ratings again and the gaps reappear. A sync running at
  * that moment notices the connection is gone at its next page and writes nothing.
  */
-export async function removeConnection(id: string, deps: { alarms?: AlarmsApi; schedule?: boolean } = {}): Promise<{ removed: boolean; ratingsRemoved: number }> {
+export async function removeConnection(
+  id: string,
+  deps: { alarms?: AlarmsApi; schedule?: boolean } = {},
+): Promise<{ removed: boolean; ratingsRemoved: number }> {
   const db = getDb();
-  const result = await db.transaction('rw', [db.connections, db.credentials, db.syncState, db.csatRatings], async () => {
-    const removed = (await db.connections.get(id)) !== undefined;
-    await db.connections.delete(id);
-    await db.credentials.delete(id);
-    await db.syncState.delete(id);
-    return { removed, ratingsRemoved: await deleteRatingsOf(id) };
-  });
+  const result = await db.transaction(
+    'rw',
+    [db.connections, db.credentials, db.syncState, db.csatRatings],
+    async () => {
+      const removed = (await db.connections.get(id)) !== undefined;
+      await db.connections.delete(id);
+      await db.credentials.delete(id);
+      await db.syncState.delete(id);
+      return { removed, ratingsRemoved: await deleteRatingsOf(id) };
+    },
+  );
   if (deps.schedule !== false) await unscheduleConnectionSync(id, { alarms: deps.alarms });
   return result;
 }

@@ -35,16 +35,27 @@ export async function saveConnection(input: unknown, deps: SaveConnectionDeps = 
   if (!target.ok) return target;
 
   const existing = request.id === undefined ? undefined : await getConnection(request.id);
-  if (request.id !== undefined && !existing) return { ok: false, error: { code: 'not-found', message: `There is no connection ${request.id}.` } };
+  if (request.id !== undefined && !existing)
+    return { ok: false, error: { code: 'not-found', message: `There is no connection ${request.id}.` } };
   if (existing && existing.kind !== request.kind) {
-    return { ok: false, error: { code: 'invalid-input', message: 'A connection cannot change its helpdesk type; add a new connection instead.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'A connection cannot change its helpdesk type; add a new connection instead.',
+      },
+    };
   }
   const credentials = request.credentials ?? (existing ? await readCredentials(existing.id) : undefined);
-  if (!credentials) return { ok: false, error: { code: 'invalid-input', message: 'Enter the credentials for this helpdesk.' } };
+  if (!credentials)
+    return { ok: false, error: { code: 'invalid-input', message: 'Enter the credentials for this helpdesk.' } };
 
   const originChanged = existing !== undefined && existing.origin !== target.origin;
   const needsCheck = !existing || request.credentials !== undefined || originChanged;
-  let verified: Pick<Connection, 'agent' | 'csatPath'> = { agent: existing?.agent ?? null, csatPath: existing?.csatPath ?? null };
+  let verified: Pick<Connection, 'agent' | 'csatPath'> = {
+    agent: existing?.agent ?? null,
+    csatPath: existing?.csatPath ?? null,
+  };
   if (needsCheck) {
     const result = await probe(target.adapter, target.origin, credentials, deps);
     if (!result.ok) return result;
@@ -68,7 +79,8 @@ export async function saveConnection(input: unknown, deps: SaveConnectionDeps = 
   const db = getDb();
   await db.transaction('rw', [db.connections, db.credentials, db.syncState, db.csatRatings], async () => {
     await db.connections.put(connection);
-    if (request.credentials) await db.credentials.put({ connectionId: connection.id, credentials: request.credentials });
+    if (request.credentials)
+      await db.credentials.put({ connectionId: connection.id, credentials: request.credentials });
     if (originChanged) {
       await deleteRatingsOf(connection.id);
       await db.syncState.put(initialSyncState(connection.id));

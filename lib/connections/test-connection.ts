@@ -5,7 +5,8 @@ import { describeZodError, parseHelpdeskOrigin, type CsatPath, type Credentials 
 import { connectionTestInputSchema, type ConnectionError } from './connection-input';
 
 /** The outcome of trying credentials: who they belong to and which CSAT path they allow, or why not. */
-export type ConnectionTestResult = { ok: true; agent: WhoAmI; csatPath: CsatPath } | { ok: false; error: ConnectionError };
+export type ConnectionTestResult =
+  { ok: true; agent: WhoAmI; csatPath: CsatPath } | { ok: false; error: ConnectionError };
 
 /** Network options for tests; the background passes none. */
 export type ConnectionDeps = Pick<HelpdeskApiOptions, 'fetch' | 'timeoutMs'>;
@@ -29,7 +30,8 @@ export function resolveTarget(
   origin: string,
 ): { ok: true; adapter: HelpdeskAdapter; origin: string } | { ok: false; error: ConnectionError } {
   const adapter = getAdapter(kind);
-  if (!adapter) return { ok: false, error: { code: 'bad-url', message: `GapLens does not know the helpdesk “${kind}”.` } };
+  if (!adapter)
+    return { ok: false, error: { code: 'bad-url', message: `GapLens does not know the helpdesk “${kind}”.` } };
   const parsedOrigin = parseHelpdeskOrigin(origin);
   if (!parsedOrigin.ok) return { ok: false, error: { code: 'bad-url', message: parsedOrigin.error } };
   return { ok: true, adapter, origin: parsedOrigin.origin };
@@ -45,7 +47,10 @@ export async function probe(
   if (!adapter.authTypes.includes(credentials.type)) {
     return {
       ok: false,
-      error: { code: 'invalid-input', message: `${adapter.label} takes ${adapter.authTypes.join(' or ')} credentials, not ${credentials.type}.` },
+      error: {
+        code: 'invalid-input',
+        message: `${adapter.label} takes ${adapter.authTypes.join(' or ')} credentials, not ${credentials.type}.`,
+      },
     };
   }
   try {
@@ -63,7 +68,10 @@ export async function probe(
 export function connectionError(error: HelpdeskError, adapter: HelpdeskAdapter, origin: string): ConnectionError {
   switch (error.code) {
     case 'unauthorized':
-      return { code: 'unauthorized', message: `${adapter.label} did not accept the credentials: token invalid or revoked. ${error.message}` };
+      return {
+        code: 'unauthorized',
+        message: `${adapter.label} did not accept the credentials: token invalid or revoked. ${error.message}`,
+      };
     case 'forbidden':
       return { code: 'forbidden', message: `The credentials work but lack permission. ${error.message}` };
     case 'not-found':

@@ -27,6 +27,9 @@ export async function hasCredentials(connectionId: string): Promise<boolean> {
 }
 
 /** Records what the helpdesk said about the credentials (who they belong to, which CSAT path they allow). */
-export async function updateConnection(id: string, change: Partial<Pick<Connection, 'agent' | 'csatPath' | 'enabled' | 'updatedAt'>>): Promise<void> {
+export async function updateConnection(
+  id: string,
+  change: Partial<Pick<Connection, 'agent' | 'csatPath' | 'enabled' | 'updatedAt'>>,
+): Promise<void> {
   await getDb().connections.update(id, change);
 }

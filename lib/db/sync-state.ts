@@ -22,7 +22,10 @@ export async function getSyncState(connectionId: string): Promise<SyncState> {
 }
 
 /** Applies `change` to the stored (or initial) state and writes it back, atomically. */
-export async function patchSyncState(connectionId: string, change: Partial<Omit<SyncState, 'connectionId'>>): Promise<SyncState> {
+export async function patchSyncState(
+  connectionId: string,
+  change: Partial<Omit<SyncState, 'connectionId'>>,
+): Promise<SyncState> {
   const db = getDb();
   return db.transaction('rw', db.syncState, async () => {
     const next = { ...(await getSyncState(connectionId)), ...change, connectionId };

@@ -39,7 +39,9 @@ export const EMPTY_CHECKPOINT: SyncCheckpoint = { version: 1, pass: null, lease:
  */
 export function readCheckpoint(raw: unknown): SyncCheckpoint {
   const parsed = syncCheckpointSchema.safeParse(raw);
-  return parsed.success ? { ...parsed.data, pass: parsed.data.pass && { ...parsed.data.pass, resume: parsed.data.pass.resume ?? null } } : EMPTY_CHECKPOINT;
+  return parsed.success
+    ? { ...parsed.data, pass: parsed.data.pass && { ...parsed.data.pass, resume: parsed.data.pass.resume ?? null } }
+    : EMPTY_CHECKPOINT;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,14 @@ import { getSyncState } from '../db/sync-state';
 import type { SyncState } from '../model';
 import { readCheckpoint } from './checkpoint';
 import { syncConnection, type SyncOptions } from './sync-connection';
-import { fakeClock, freshDatabase, recordingFetch, storeConnection, storedRatings, type FakeClock } from './test-harness';
+import {
+  fakeClock,
+  freshDatabase,
+  recordingFetch,
+  storeConnection,
+  storedRatings,
+  type FakeClock,
+} from './test-harness';
 
 /*
  * Each fault switch of the simulator, against a connection that already holds a full sync: the
@@ -30,10 +37,17 @@ beforeEach(async () => {
   freshDatabase();
   sim.zendesk.faults.clear();
   clock = fakeClock();
-  const connection = await storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth, csatPath: 'list' });
+  const connection = await storeConnection({
+    kind: 'zendesk',
+    origin: sim.zendesk.origin,
+    credentials: sim.zendesk.credentials.admin.auth,
+    csatPath: 'list',
+  });
   connectionId = connection.id;
   // A first pass from scratch (no trailing window yet) so later passes are multi-page too.
-  expect((await syncConnection(connectionId, { clock, settings: { ...SETTINGS, trailingWindowDays: 90 } })).status).toBe('done');
+  expect(
+    (await syncConnection(connectionId, { clock, settings: { ...SETTINGS, trailingWindowDays: 90 } })).status,
+  ).toBe('done');
   baseline = await storedRatings(connectionId);
   expect(baseline.length).toBeGreaterThan(150);
   clock.advance(3600_000);
@@ -43,7 +57,13 @@ beforeEach(async () => {
 async function syncWith(fault: Fault, options: SyncOptions = {}) {
   sim.zendesk.faults.set(fault);
   const fetch = recordingFetch();
-  const outcome = await syncConnection(connectionId, { clock, fetch, settings: { ...SETTINGS, trailingWindowDays: 90 }, retry: { maxAttempts: 3 }, ...options });
+  const outcome = await syncConnection(connectionId, {
+    clock,
+    fetch,
+    settings: { ...SETTINGS, trailingWindowDays: 90 },
+    retry: { maxAttempts: 3 },
+    ...options,
+  });
   return { outcome, fetch, state: await getSyncState(connectionId) };
 }
 
@@ -59,7 +79,12 @@ function passOf(state: SyncState) {
 
 describe('transient faults: retried, the sync completes', () => {
   it('rate-limit (429 + Retry-After) is waited out exactly', async () => {
-    const { outcome, fetch } = await syncWith({ type: 'rate-limit', count: 2, retryAfterSeconds: 3, pathPrefix: LATER_PAGES });
+    const { outcome, fetch } = await syncWith({
+      type: 'rate-limit',
+      count: 2,
+      retryAfterSeconds: 3,
+      pathPrefix: LATER_PAGES,
+    });
     expect(outcome.status).toBe('done');
     expect(clock.sleeps).toEqual([3000, 3000]);
     const later = fetch.urls.filter((url) => url.includes(LATER_PAGES));
@@ -76,7 +101,10 @@ describe('transient faults: retried, the sync completes', () => {
   });
 
   it('slow answers time out and are retried', async () => {
-    const { outcome } = await syncWith({ type: 'slow', delayMs: 300, count: 1, pathPrefix: LATER_PAGES }, { timeoutMs: 100 });
+    const { outcome } = await syncWith(
+      { type: 'slow', delayMs: 300, count: 1, pathPrefix: LATER_PAGES },
+      { timeoutMs: 100 },
+    );
     expect(outcome.status).toBe('done');
     expect(clock.sleeps).toEqual([750]);
     await expectDataUnchanged();
@@ -85,12 +113,42 @@ describe('transient faults: retried, the sync completes', () => {
 
 describe('faults that end the sync: documented status, data unchanged, checkpoint not advanced', () => {
   it.each([
-    ['rate-limit beyond the attempts', { type: 'rate-limit', count: 5, retryAfterSeconds: 1, pathPrefix: LATER_PAGES }, 'rate-limited', /429/],
-    ['rate-limit with a Retry-After too long to wait', { type: 'rate-limit', count: 1, retryAfterSeconds: 3600, pathPrefix: LATER_PAGES }, 'rate-limited', /wait 3600 s/],
-    ['server-error beyond the attempts', { type: 'server-error', count: 5, status: 503, pathPrefix: LATER_PAGES }, 'server', /503.*gave up after 3 attempts/],
-    ['malformed-json (a truncated body)', { type: 'malformed-json', count: 1, pathPrefix: LATER_PAGES }, 'not-json', /not JSON/],
-    ['schema-invalid (ticket_id "abc" in the middle of a page)', { type: 'schema-invalid', count: 1, pathPrefix: LATER_PAGES }, 'schema', /^GET \/api\/v2\/satisfaction_ratings\.json: satisfaction_ratings\[\d+\]\.ticket_id: expected number/],
-    ['html-login (a proxy’s login page)', { type: 'html-login', count: 1, pathPrefix: LATER_PAGES }, 'not-json', /login page.*Check the URL/],
+    [
+      'rate-limit beyond the attempts',
+      { type: 'rate-limit', count: 5, retryAfterSeconds: 1, pathPrefix: LATER_PAGES },
+      'rate-limited',
+      /429/,
+    ],
+    [
+      'rate-limit with a Retry-After too long to wait',
+      { type: 'rate-limit', count: 1, retryAfterSeconds: 3600, pathPrefix: LATER_PAGES },
+      'rate-limited',
+      /wait 3600 s/,
+    ],
+    [
+      'server-error beyond the attempts',
+      { type: 'server-error', count: 5, status: 503, pathPrefix: LATER_PAGES },
+      'server',
+      /503.*gave up after 3 attempts/,
+    ],
+    [
+      'malformed-json (a truncated body)',
+      { type: 'malformed-json', count: 1, pathPrefix: LATER_PAGES },
+      'not-json',
+      /not JSON/,
+    ],
+    [
+      'schema-invalid (ticket_id "abc" in the middle of a page)',
+      { type: 'schema-invalid', count: 1, pathPrefix: LATER_PAGES },
+      'schema',
+      /^GET \/api\/v2\/satisfaction_ratings\.json: satisfaction_ratings\[\d+\]\.ticket_id: expected number/,
+    ],
+    [
+      'html-login (a proxy’s login page)',
+      { type: 'html-login', count: 1, pathPrefix: LATER_PAGES },
+      'not-json',
+      /login page.*Check the URL/,
+    ],
   ] as [string, Fault, string, RegExp][])('%s', async (_label, fault, code, message) => {
     const { outcome, state } = await syncWith(fault);
     expect(outcome.status).toBe('error');
@@ -104,14 +162,21 @@ describe('faults that end the sync: documented status, data unchanged, checkpoin
     // Without the fault the next run resumes at the failed page and finishes the pass.
     sim.zendesk.faults.clear();
     const fetch = recordingFetch();
-    const next = await syncConnection(connectionId, { clock, fetch, settings: { ...SETTINGS, trailingWindowDays: 90 } });
+    const next = await syncConnection(connectionId, {
+      clock,
+      fetch,
+      settings: { ...SETTINGS, trailingWindowDays: 90 },
+    });
     expect(next.status).toBe('done');
     expect(fetch.urls[0]).toContain(LATER_PAGES);
     await expectDataUnchanged();
   });
 
   it('slow beyond the attempts ends with timeout', async () => {
-    const { outcome, state } = await syncWith({ type: 'slow', delayMs: 300, count: 3, pathPrefix: LATER_PAGES }, { timeoutMs: 50 });
+    const { outcome, state } = await syncWith(
+      { type: 'slow', delayMs: 300, count: 3, pathPrefix: LATER_PAGES },
+      { timeoutMs: 50 },
+    );
     expect(outcome.status).toBe('error');
     expect(state.lastError?.code).toBe('timeout');
     await expectDataUnchanged();
@@ -128,7 +193,10 @@ describe('401 and 403 on data endpoints pause the connection and delete nothing'
     const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
     expect(outcome.status).toBe('paused');
     const state = await getSyncState(connectionId);
-    expect(state).toMatchObject({ status: 'paused', lastError: { code: 'unauthorized', message: expect.stringMatching(/^token invalid or revoked/) } });
+    expect(state).toMatchObject({
+      status: 'paused',
+      lastError: { code: 'unauthorized', message: expect.stringMatching(/^token invalid or revoked/) },
+    });
     await expectDataUnchanged();
   });
 
@@ -136,7 +204,10 @@ describe('401 and 403 on data endpoints pause the connection and delete nothing'
     await getDb().credentials.put({ connectionId, credentials: sim.zendesk.credentials.agents[0]!.auth });
     const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
     expect(outcome.status).toBe('paused');
-    expect((await getSyncState(connectionId)).lastError).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^lacks permission/) });
+    expect((await getSyncState(connectionId)).lastError).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/^lacks permission/),
+    });
     await expectDataUnchanged();
   });
 });
@@ -144,7 +215,20 @@ describe('401 and 403 on data endpoints pause the connection and delete nothing'
 describe('a saved position the helpdesk no longer accepts', () => {
   it('restarts the pass from its start instead of failing at every run', async () => {
     const state = await getSyncState(connectionId);
-    const stale = { ...readCheckpoint(state.checkpoint), pass: { path: 'list' as const, startedAt: '2026-11-20T12:30:00.000Z', since: null, resume: { stream: 'satisfaction_ratings', at: `${sim.zendesk.origin}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=expired&page%5Bsize%5D=100` }, pages: 3, ratings: 300 } };
+    const stale = {
+      ...readCheckpoint(state.checkpoint),
+      pass: {
+        path: 'list' as const,
+        startedAt: '2026-11-20T12:30:00.000Z',
+        since: null,
+        resume: {
+          stream: 'satisfaction_ratings',
+          at: `${sim.zendesk.origin}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=expired&page%5Bsize%5D=100`,
+        },
+        pages: 3,
+        ratings: 300,
+      },
+    };
     await getDb().syncState.put({ ...state, checkpoint: stale });
     const fetch = recordingFetch();
     const outcome = await syncConnection(connectionId, { clock, fetch, settings: SETTINGS });

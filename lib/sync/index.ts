@@ -2,7 +2,15 @@
  * The sync engine, run by the background. Pure of UI: pages read `syncState` and `csatRatings` with
  * live queries; the background calls these functions.
  */
-export { DEFAULT_LEASE_MS, syncConnection, toCsatRating, type SyncError, type SyncOptions, type SyncOutcome, type SyncProgress } from './sync-connection';
+export {
+  DEFAULT_LEASE_MS,
+  syncConnection,
+  toCsatRating,
+  type SyncError,
+  type SyncOptions,
+  type SyncOutcome,
+  type SyncProgress,
+} from './sync-connection';
 export {
   SYNC_ALARM_PREFIX,
   connectionIdOfAlarm,

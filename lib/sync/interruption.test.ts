@@ -5,7 +5,15 @@ import { getSyncState } from '../db/sync-state';
 import { readCheckpoint } from './checkpoint';
 import { DEFAULT_LEASE_MS, syncConnection, type SyncOutcome } from './sync-connection';
 import { getDb } from '../db/db';
-import { fakeClock, freshDatabase, recordingFetch, storeAssessments, storeConnection, storedRatings, type FakeClock } from './test-harness';
+import {
+  fakeClock,
+  freshDatabase,
+  recordingFetch,
+  storeAssessments,
+  storeConnection,
+  storedRatings,
+  type FakeClock,
+} from './test-harness';
 
 /*
  * The service worker can be terminated at any instant. These tests kill a sync in the middle, over
@@ -22,6 +30,14 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 beforeEach(() => freshDatabase());
+
+const connectZendeskAdmin = () =>
+  storeConnection({
+    kind: 'zendesk',
+    origin: sim.zendesk.origin,
+    credentials: sim.zendesk.credentials.admin.auth,
+    csatPath: 'list',
+  });
 
 /** What a clean, uninterrupted sync stores, for comparison. */
 async function cleanResult(connect: () => Promise<{ id: string }>) {
@@ -75,7 +91,7 @@ async function syncThroughKills(connectionId: string, clock: FakeClock): Promise
 
 describe('a sync killed at every page in turn', () => {
   it('Zendesk admin path: ends with exactly the ratings of a clean sync', async () => {
-    const connect = () => storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth, csatPath: 'list' });
+    const connect = connectZendeskAdmin;
     const expected = await cleanResult(connect);
     expect(expected.length).toBeGreaterThan(500);
 
@@ -92,10 +108,17 @@ describe('a sync killed at every page in turn', () => {
 
   it('Zendesk agent path (show_many batches, then search): the same', async () => {
     const agent = sim.zendesk.credentials.agents[0]!;
-    const tickets = sim.zendesk.data.tickets.filter((ticket) => String(ticket.handledBy) === agent.agentId).map((ticket) => ticket.id);
+    const tickets = sim.zendesk.data.tickets
+      .filter((ticket) => String(ticket.handledBy) === agent.agentId)
+      .map((ticket) => ticket.id);
     const connect = async () => {
       await storeAssessments('zendesk', sim.zendesk.origin, tickets);
-      return storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: agent.auth, csatPath: 'agent' });
+      return storeConnection({
+        kind: 'zendesk',
+        origin: sim.zendesk.origin,
+        credentials: agent.auth,
+        csatPath: 'agent',
+      });
     };
     const expected = await cleanResult(connect);
     expect(expected.length).toBeGreaterThan(100);
@@ -107,7 +130,13 @@ describe('a sync killed at every page in turn', () => {
   });
 
   it('Freshdesk admin path (Link-header pages): the same', async () => {
-    const connect = () => storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: sim.freshdesk.credentials.admin.auth, csatPath: 'list' });
+    const connect = () =>
+      storeConnection({
+        kind: 'freshdesk',
+        origin: sim.freshdesk.origin,
+        credentials: sim.freshdesk.credentials.admin.auth,
+        csatPath: 'list',
+      });
     const expected = await cleanResult(connect);
     const connection = await connect();
     await syncThroughKills(connection.id, fakeClock());
@@ -117,7 +146,12 @@ describe('a sync killed at every page in turn', () => {
 
 describe('a sync killed after its last page, before it recorded the success', () => {
   it('finishes the pass without reading it again', async () => {
-    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: sim.freshdesk.credentials.admin.auth, csatPath: 'list' });
+    const connection = await storeConnection({
+      kind: 'freshdesk',
+      origin: sim.freshdesk.origin,
+      credentials: sim.freshdesk.credentials.admin.auth,
+      csatPath: 'list',
+    });
     const clock = fakeClock();
     // The run dies right after its last commit: the success is written in a transaction of its own.
     const killAtSuccess = (changes: object) => {
@@ -134,7 +168,10 @@ describe('a sync killed after its last page, before it recorded the success', ()
     expect(pass?.pages).toBeGreaterThan(1);
 
     const again = recordingFetch();
-    expect(await syncConnection(connection.id, { clock, fetch: again, settings: SETTINGS })).toMatchObject({ status: 'done', pages: 0 });
+    expect(await syncConnection(connection.id, { clock, fetch: again, settings: SETTINGS })).toMatchObject({
+      status: 'done',
+      pages: 0,
+    });
     expect(again.urls).toEqual([]);
     expect((await getSyncState(connection.id)).lastSuccessAt).toBe(pass?.startedAt);
   });
@@ -142,7 +179,7 @@ describe('a sync killed after its last page, before it recorded the success', ()
 
 describe('a sync stopped through its signal, or failing for good, at every page in turn', () => {
   it('resumes from the last committed page and ends with exactly a clean sync’s ratings', async () => {
-    const connect = () => storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth, csatPath: 'list' });
+    const connect = connectZendeskAdmin;
     const expected = await cleanResult(connect);
     const connection = await connect();
     const clock = fakeClock();
@@ -156,7 +193,13 @@ describe('a sync stopped through its signal, or failing for good, at every page 
         if (run % 2 === 0) controller.abort();
         return Promise.reject(new TypeError('network down'));
       };
-      const outcome = await syncConnection(connection.id, { clock, fetch, signal: controller.signal, settings: SETTINGS, retry: { maxAttempts: 2 } });
+      const outcome = await syncConnection(connection.id, {
+        clock,
+        fetch,
+        signal: controller.signal,
+        settings: SETTINGS,
+        retry: { maxAttempts: 2 },
+      });
       outcomes.push(outcome.status);
       if (outcome.status === 'done') break;
       expect((await getSyncState(connection.id)).status).toBe(run % 2 === 0 ? 'idle' : 'error');

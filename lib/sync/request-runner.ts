@@ -105,10 +105,14 @@ export function createRetryingRunner(
         if (retryAfter !== null) {
           if (retryAfter > policy.maxWaitMs) {
             const what = error.code === 'rate-limited' ? 'rate limited' : 'unavailable';
-            throw new HelpdeskError(error.code, `${endpoint}: ${what}; the helpdesk asks to wait ${Math.ceil(retryAfter / 1000)} s.`, {
-              ...error.details,
-              cause: error,
-            });
+            throw new HelpdeskError(
+              error.code,
+              `${endpoint}: ${what}; the helpdesk asks to wait ${Math.ceil(retryAfter / 1000)} s.`,
+              {
+                ...error.details,
+                cause: error,
+              },
+            );
           }
           blockedUntil = Math.max(blockedUntil, clock.now() + retryAfter);
           continue;
@@ -120,5 +124,8 @@ export function createRetryingRunner(
 }
 
 function exhausted(error: HelpdeskError, attempts: number): HelpdeskError {
-  return new HelpdeskError(error.code, `${error.message} (gave up after ${attempts} attempts)`, { ...error.details, cause: error });
+  return new HelpdeskError(error.code, `${error.message} (gave up after ${attempts} attempts)`, {
+    ...error.details,
+    cause: error,
+  });
 }

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../test/helpdesk-sim';
 import { getDb } from '../db/db';
 import { getSyncState, patchSyncState } from '../db/sync-state';
-import { connectionIdOfAlarm, handleSyncAlarm, reconcileSyncAlarms, scheduleConnectionSync, syncAlarmName } from './schedule';
+import {
+  connectionIdOfAlarm,
+  handleSyncAlarm,
+  reconcileSyncAlarms,
+  scheduleConnectionSync,
+  syncAlarmName,
+} from './schedule';
 import { fakeClock, freshDatabase, storeConnection } from './test-harness';
 
 let sim: Simulator;
@@ -17,7 +23,14 @@ beforeEach(() => {
   freshDatabase();
 });
 
-const connect = (id: string) => storeConnection({ id, kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth, csatPath: 'list' });
+const connect = (id: string) =>
+  storeConnection({
+    id,
+    kind: 'zendesk',
+    origin: sim.zendesk.origin,
+    credentials: sim.zendesk.credentials.admin.auth,
+    csatPath: 'list',
+  });
 
 describe('sync alarms', () => {
   it('names one alarm per connection and reads the connection back from it', () => {
@@ -56,7 +69,11 @@ describe('sync alarms', () => {
 });
 
 describe('handleSyncAlarm', () => {
-  const alarm = (id: string) => ({ name: syncAlarmName(id), scheduledTime: Date.parse('2026-11-20T12:00:00Z'), periodInMinutes: 15 });
+  const alarm = (id: string) => ({
+    name: syncAlarmName(id),
+    scheduledTime: Date.parse('2026-11-20T12:00:00Z'),
+    periodInMinutes: 15,
+  });
   const options = { clock: fakeClock(), settings: { intervalMinutes: 15, trailingWindowDays: 14 } };
 
   it('ignores alarms that are not sync alarms', async () => {
@@ -74,7 +91,10 @@ describe('handleSyncAlarm', () => {
 
   it('leaves a paused connection alone until it has new credentials', async () => {
     await connect('a');
-    await patchSyncState('a', { status: 'paused', lastError: { code: 'unauthorized', message: 'token invalid or revoked', at: '2026-11-20T11:00:00.000Z' } });
+    await patchSyncState('a', {
+      status: 'paused',
+      lastError: { code: 'unauthorized', message: 'token invalid or revoked', at: '2026-11-20T11:00:00.000Z' },
+    });
     expect(await handleSyncAlarm(alarm('a'), options)).toEqual({ status: 'skipped', reason: 'connection paused' });
     expect(await getDb().csatRatings.count()).toBe(0);
   });

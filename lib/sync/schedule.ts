@@ -16,7 +16,10 @@ export const SYNC_ALARM_PREFIX = 'gaplens-sync:';
 
 /** The part of `browser.alarms` used here; tests pass WXT's fake browser or their own. */
 export interface AlarmsApi {
-  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }): Promise<void> | void;
+  create(
+    name: string,
+    info: { delayInMinutes?: number; periodInMinutes?: number; when?: number },
+  ): Promise<void> | void;
   get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined | null>;
   getAll(): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number }[]>;
   clear(name: string): Promise<boolean>;
@@ -58,7 +61,10 @@ export function scheduleFirstSync(connectionId: string, options: { alarms?: Alar
   return scheduleConnectionSync(connectionId, { ...options, firstRunInMinutes: FIRST_RUN_DELAY_MINUTES });
 }
 
-export async function unscheduleConnectionSync(connectionId: string, options: { alarms?: AlarmsApi } = {}): Promise<void> {
+export async function unscheduleConnectionSync(
+  connectionId: string,
+  options: { alarms?: AlarmsApi } = {},
+): Promise<void> {
   await (options.alarms ?? realAlarms()).clear(syncAlarmName(connectionId));
 }
 
@@ -68,11 +74,15 @@ export async function unscheduleConnectionSync(connectionId: string, options: { 
  * calling this on every service-worker start does not keep pushing the next run back. Call it on
  * `runtime.onStartup`, `runtime.onInstalled`, and when Settings.sync.intervalMinutes changes.
  */
-export async function reconcileSyncAlarms(options: { alarms?: AlarmsApi; intervalMinutes?: number } = {}): Promise<void> {
+export async function reconcileSyncAlarms(
+  options: { alarms?: AlarmsApi; intervalMinutes?: number } = {},
+): Promise<void> {
   const alarms = options.alarms ?? realAlarms();
   const interval = options.intervalMinutes ?? (await readSettings()).settings.sync.intervalMinutes;
   const connections = await listConnections();
-  const wanted = new Set(connections.filter((connection) => connection.enabled).map((connection) => syncAlarmName(connection.id)));
+  const wanted = new Set(
+    connections.filter((connection) => connection.enabled).map((connection) => syncAlarmName(connection.id)),
+  );
   const existing = [...(await alarms.getAll())];
   for (const alarm of existing) {
     if (connectionIdOfAlarm(alarm.name) !== null && !wanted.has(alarm.name)) await alarms.clear(alarm.name);
@@ -99,7 +109,9 @@ export async function handleSyncAlarm(
   const connection = await getConnection(connectionId);
   if (!connection) return { status: 'skipped', reason: 'no such connection' };
   if (alarm.periodInMinutes) {
-    await patchSyncState(connectionId, { nextRunAt: new Date(alarm.scheduledTime + alarm.periodInMinutes * 60_000).toISOString() });
+    await patchSyncState(connectionId, {
+      nextRunAt: new Date(alarm.scheduledTime + alarm.periodInMinutes * 60_000).toISOString(),
+    });
   }
   if (!connection.enabled) return { status: 'skipped', reason: 'connection disabled' };
   if ((await getSyncState(connectionId)).status === 'paused') return { status: 'skipped', reason: 'connection paused' };

@@ -3,7 +3,14 @@ import { startSimulator, type SimHelpdesk, type SimRating, type Simulator } from
 import { getDb } from '../db/db';
 import { getSyncState } from '../db/sync-state';
 import { syncConnection, type SyncProgress } from './sync-connection';
-import { fakeClock, freshDatabase, recordingFetch, storeAssessments, storeConnection, storedRatings } from './test-harness';
+import {
+  fakeClock,
+  freshDatabase,
+  recordingFetch,
+  storeAssessments,
+  storeConnection,
+  storedRatings,
+} from './test-harness';
 
 const SETTINGS = { intervalMinutes: 15, trailingWindowDays: 14 };
 const HOUR = 3600_000;
@@ -21,7 +28,8 @@ beforeEach(() => {
 
 const isAnswer = (rating: SimRating) => rating.score !== 'offered' && rating.score !== 'unoffered';
 const answered = (helpdesk: SimHelpdesk): SimRating[] => helpdesk.data.ratings.filter(isAnswer);
-const ticketOf = (helpdesk: SimHelpdesk, ticketId: number) => helpdesk.data.tickets.find((ticket) => ticket.id === ticketId)!;
+const ticketOf = (helpdesk: SimHelpdesk, ticketId: number) =>
+  helpdesk.data.tickets.find((ticket) => ticket.id === ticketId)!;
 
 /** What GapLens should hold for a simulator rating: the fields that carry meaning, by rating id. */
 function expectedRow(connectionId: string, rating: SimRating, agentId: number | null) {
@@ -47,18 +55,28 @@ async function storedRows(connectionId: string) {
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('Zendesk admin path (legacy CSAT)', () => {
-  const connect = () => storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth });
+  const connect = () =>
+    storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: sim.zendesk.credentials.admin.auth });
 
   it('first sync stores exactly the received ratings, and reports progress page by page', async () => {
     const connection = await connect();
     const progress: SyncProgress[] = [];
-    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, onProgress: (p) => progress.push(p) });
+    const outcome = await syncConnection(connection.id, {
+      clock: fakeClock(),
+      settings: SETTINGS,
+      onProgress: (p) => progress.push(p),
+    });
 
     expect(outcome.status).toBe('done');
     const expected = answered(sim.zendesk).map((rating) => expectedRow(connection.id, rating, rating.assigneeId));
     expect(await storedRows(connection.id)).toEqual(byId(expected));
     const state = await getSyncState(connection.id);
-    expect(state).toMatchObject({ status: 'idle', lastSuccessAt: '2026-11-20T12:00:00.000Z', ratingsStored: expected.length, lastError: null });
+    expect(state).toMatchObject({
+      status: 'idle',
+      lastSuccessAt: '2026-11-20T12:00:00.000Z',
+      ratingsStored: expected.length,
+      lastError: null,
+    });
     expect(state.progress).toEqual({ pages: progress.length, ratings: expected.length });
     expect(progress.map((p) => p.ratings)).toEqual([...progress.map((p) => p.ratings)].sort((a, b) => a - b));
     expect((await getDb().connections.get(connection.id))?.csatPath).toBe('list');
@@ -68,7 +86,11 @@ describe('Zendesk admin path (legacy CSAT)', () => {
     const connection = await connect();
     await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
     for (const row of await storedRatings(connection.id)) {
-      expect(row.rating).toEqual(row.rating.value === 'good' ? { scale: 'good-bad', value: 'good', normalized: 1, satisfied: true } : { scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false });
+      expect(row.rating).toEqual(
+        row.rating.value === 'good'
+          ? { scale: 'good-bad', value: 'good', normalized: 1, satisfied: true }
+          : { scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false },
+      );
       expect(row.ticketKey).toBe(`${sim.zendesk.origin}#${row.ticketId}`);
       expect(row.source).toBe('satisfaction_ratings');
     }
@@ -99,7 +121,9 @@ describe('Zendesk admin path (legacy CSAT)', () => {
     const connection = await connect();
     const clock = fakeClock();
     await syncConnection(connection.id, { clock, settings: SETTINGS });
-    const target = answered(sim.zendesk).find((rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'))!;
+    const target = answered(sim.zendesk).find(
+      (rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'),
+    )!;
     const id = `${connection.id}:${target.id}`;
     const old = (await getDb().csatRatings.get(id))!;
     expect(old.rating.value).toBe('good');
@@ -121,7 +145,9 @@ describe('Zendesk admin path (legacy CSAT)', () => {
     const connection = await connect();
     const clock = fakeClock();
     await syncConnection(connection.id, { clock, settings: SETTINGS });
-    const target = answered(sim.zendesk).find((rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'))!;
+    const target = answered(sim.zendesk).find(
+      (rating) => rating.score === 'good' && rating.createdAt >= Date.parse('2026-11-10T00:00:00Z'),
+    )!;
     const id = `${connection.id}:${target.id}`;
     const newer = { ...(await getDb().csatRatings.get(id))!, updatedAt: '2026-11-21T00:00:00.000Z' };
     newer.rating = { scale: 'good-bad', value: 'bad', normalized: 0, satisfied: false };
@@ -138,8 +164,13 @@ describe('Zendesk agent path', () => {
     const agent = sim.zendesk.credentials.agents[0]!;
     const connection = await storeConnection({ kind: 'zendesk', origin: sim.zendesk.origin, credentials: agent.auth });
     // The agent assessed every ticket they handled (some were reassigned since) plus a few they did not.
-    const handled = sim.zendesk.data.tickets.filter((ticket) => String(ticket.handledBy) === agent.agentId).map((ticket) => ticket.id);
-    const others = sim.zendesk.data.tickets.filter((ticket) => String(ticket.handledBy) !== agent.agentId).slice(0, 35).map((ticket) => ticket.id);
+    const handled = sim.zendesk.data.tickets
+      .filter((ticket) => String(ticket.handledBy) === agent.agentId)
+      .map((ticket) => ticket.id);
+    const others = sim.zendesk.data.tickets
+      .filter((ticket) => String(ticket.handledBy) !== agent.agentId)
+      .slice(0, 35)
+      .map((ticket) => ticket.id);
     const assessed = [...handled, ...others];
     expect(assessed.length).toBeGreaterThan(100);
     await storeAssessments('zendesk', sim.zendesk.origin, assessed);
@@ -151,11 +182,17 @@ describe('Zendesk agent path', () => {
 
     const showMany = fetch.urls.filter((url) => new URL(url).pathname === '/api/v2/tickets/show_many');
     expect(showMany).toHaveLength(Math.ceil(assessed.length / 100));
-    expect(new Set(showMany.flatMap((url) => new URL(url).searchParams.get('ids')!.split(',')))).toEqual(new Set(assessed.map(String)));
+    expect(new Set(showMany.flatMap((url) => new URL(url).searchParams.get('ids')!.split(',')))).toEqual(
+      new Set(assessed.map(String)),
+    );
 
     const assessedSet = new Set(assessed);
     const expected = answered(sim.zendesk)
-      .filter((rating) => assessedSet.has(rating.ticketId) || String(ticketOf(sim.zendesk, rating.ticketId).assigneeId) === agent.agentId)
+      .filter(
+        (rating) =>
+          assessedSet.has(rating.ticketId) ||
+          String(ticketOf(sim.zendesk, rating.ticketId).assigneeId) === agent.agentId,
+      )
       .map((rating) => expectedRow(connection.id, rating, ticketOf(sim.zendesk, rating.ticketId).assigneeId));
     // The ticket carries no rating times: the ticket's updated_at stands in.
     const rows = (await storedRows(connection.id)).map(({ updatedAt: _u, ...row }) => row);
@@ -165,7 +202,11 @@ describe('Zendesk agent path', () => {
 
 describe('Freshdesk', () => {
   it('admin path: stores every rating, normalized on the 103 … −103 scale, agent_id as the agent', async () => {
-    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: sim.freshdesk.credentials.admin.auth });
+    const connection = await storeConnection({
+      kind: 'freshdesk',
+      origin: sim.freshdesk.origin,
+      credentials: sim.freshdesk.credentials.admin.auth,
+    });
     const fetch = recordingFetch();
     const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, fetch });
     expect(outcome.status).toBe('done');
@@ -176,20 +217,32 @@ describe('Freshdesk', () => {
       expect(row.rating.normalized).toBeCloseTo(((value >= 100 ? value - 100 : value + 100) + 3) / 6, 12);
       expect(row.rating.satisfied).toBe(value >= 101);
     }
-    expect(fetch.urls.filter((url) => url.includes('/surveys/satisfaction_ratings'))).toHaveLength(1 + Math.ceil(expected.length / 100));
+    expect(fetch.urls.filter((url) => url.includes('/surveys/satisfaction_ratings'))).toHaveLength(
+      1 + Math.ceil(expected.length / 100),
+    );
   });
 
   it('agent path: reads each assessed ticket the agent can still see', async () => {
     const agent = sim.freshdesk.credentials.agents[1]!;
-    const connection = await storeConnection({ kind: 'freshdesk', origin: sim.freshdesk.origin, credentials: agent.auth });
-    const handled = sim.freshdesk.data.tickets.filter((ticket) => String(ticket.handledBy) === agent.agentId).map((ticket) => ticket.id);
+    const connection = await storeConnection({
+      kind: 'freshdesk',
+      origin: sim.freshdesk.origin,
+      credentials: agent.auth,
+    });
+    const handled = sim.freshdesk.data.tickets
+      .filter((ticket) => String(ticket.handledBy) === agent.agentId)
+      .map((ticket) => ticket.id);
     await storeAssessments('freshdesk', sim.freshdesk.origin, handled);
 
     const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
     expect(outcome.status).toBe('done');
     const handledSet = new Set(handled);
     const expected = answered(sim.freshdesk)
-      .filter((rating) => handledSet.has(rating.ticketId) && String(ticketOf(sim.freshdesk, rating.ticketId).assigneeId) === agent.agentId)
+      .filter(
+        (rating) =>
+          handledSet.has(rating.ticketId) &&
+          String(ticketOf(sim.freshdesk, rating.ticketId).assigneeId) === agent.agentId,
+      )
       .map((rating) => expectedRow(connection.id, rating, rating.assigneeId));
     expect(expected.length).toBeGreaterThan(0);
     expect(await storedRows(connection.id)).toEqual(byId(expected));
@@ -204,7 +257,11 @@ describe('Zendesk new CSAT', () => {
   afterAll(() => newCsat.close());
 
   it('reads survey_responses: (rating − 1) / 4, satisfied = good, the ticket’s assignee as the agent', async () => {
-    const connection = await storeConnection({ kind: 'zendesk', origin: newCsat.zendesk.origin, credentials: newCsat.zendesk.credentials.admin.auth });
+    const connection = await storeConnection({
+      kind: 'zendesk',
+      origin: newCsat.zendesk.origin,
+      credentials: newCsat.zendesk.credentials.admin.auth,
+    });
     const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
     expect(outcome.status).toBe('done');
     const rows = await storedRatings(connection.id);

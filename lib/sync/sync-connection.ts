@@ -7,7 +7,13 @@ import { ticketKey, type Connection, type CsatRating, type Settings, type SyncSt
 import { readSettings } from '../settings/settings-store';
 import { assessedTicketIds } from './assessed-tickets';
 import { passSince, type SyncPass } from './checkpoint';
-import { DEFAULT_RETRY_POLICY, createRetryingRunner, systemClock, type Clock, type RetryPolicy } from './request-runner';
+import {
+  DEFAULT_RETRY_POLICY,
+  createRetryingRunner,
+  systemClock,
+  type Clock,
+  type RetryPolicy,
+} from './request-runner';
 import { LeaseLostError, acquireLease, commitPage, finishPass, renewLease, stopSync } from './sync-store';
 
 /** Progress after each committed page of a pass (also written to `SyncState.progress`). */
@@ -78,7 +84,15 @@ export async function syncConnection(connectionId: string, options: SyncOptions 
   if (!lease.acquired) return { status: 'already-running', state: lease.state };
 
   try {
-    const { pass, pages, ratings } = await runPass(connection, owner, lease.state, lease.checkpoint.pass, clock, leaseMs, options);
+    const { pass, pages, ratings } = await runPass(
+      connection,
+      owner,
+      lease.state,
+      lease.checkpoint.pass,
+      clock,
+      leaseMs,
+      options,
+    );
     const state = await finishPass(connectionId, owner, pass);
     return { status: 'done', pages, ratings, state };
   } catch (error) {
@@ -103,7 +117,12 @@ async function runPass(
   const runner = createRetryingRunner({ ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, (waitMs) =>
     renewLease(connection.id, owner, clock.now() + waitMs + leaseMs),
   );
-  const api = adapter.createApi(connection.origin, credentials, { fetch: options.fetch, timeoutMs: options.timeoutMs, runner, now: clock.now });
+  const api = adapter.createApi(connection.origin, credentials, {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    runner,
+    now: clock.now,
+  });
 
   let path = connection.csatPath;
   if (path === null) {
@@ -127,7 +146,8 @@ async function runPass(
   // The last page of a pass was committed but the run died before recording the success.
   if (pass.pages > 0 && pass.resume === null) return { pass, pages: 0, ratings: 0 };
   const assessed = path === 'agent' ? await assessedTicketIds(connection.origin, pass.since) : [];
-  const read = (resume: unknown) => api.readCsat({ path, since: pass.since, resume, assessedTicketIds: assessed, signal: options.signal });
+  const read = (resume: unknown) =>
+    api.readCsat({ path, since: pass.since, resume, assessedTicketIds: assessed, signal: options.signal });
   for await (const page of restartIfRefused(read, pass.resume)) {
     const syncedAt = new Date(clock.now()).toISOString();
     pass = { ...pass, resume: page.resume, pages: pass.pages + 1, ratings: pass.ratings + page.ratings.length };
@@ -141,7 +161,12 @@ async function runPass(
     });
     pagesThisRun++;
     ratingsThisRun += page.ratings.length;
-    options.onProgress?.({ connectionId: connection.id, pages: pass.pages, ratings: pass.ratings, endpoint: page.endpoint });
+    options.onProgress?.({
+      connectionId: connection.id,
+      pages: pass.pages,
+      ratings: pass.ratings,
+      endpoint: page.endpoint,
+    });
   }
   return { pass, pages: pagesThisRun, ratings: ratingsThisRun };
 }
@@ -151,7 +176,10 @@ async function runPass(
  * while the sync was stopped), reads the pass again from its start instead of failing at every run.
  * Already-stored pages are read twice then, which the upsert makes harmless.
  */
-async function* restartIfRefused(read: (resume: unknown) => AsyncGenerator<CsatPage>, resume: unknown): AsyncGenerator<CsatPage> {
+async function* restartIfRefused(
+  read: (resume: unknown) => AsyncGenerator<CsatPage>,
+  resume: unknown,
+): AsyncGenerator<CsatPage> {
   if (resume === null || resume === undefined) return yield* read(null);
   const pages = read(resume);
   let first: IteratorResult<CsatPage>;
@@ -167,7 +195,11 @@ async function* restartIfRefused(read: (resume: unknown) => AsyncGenerator<CsatP
 }
 
 /** Ties an adapter's rating to the connection: the upsert key and the ticket key. */
-export function toCsatRating(draft: RatingDraft, connection: Pick<Connection, 'id' | 'kind' | 'origin'>, syncedAt: string): CsatRating {
+export function toCsatRating(
+  draft: RatingDraft,
+  connection: Pick<Connection, 'id' | 'kind' | 'origin'>,
+  syncedAt: string,
+): CsatRating {
   return {
     id: `${connection.id}:${draft.sourceId}`,
     connectionId: connection.id,
@@ -209,12 +241,20 @@ async function endWithError(
     }
     if (isHelpdeskError(error, 'unauthorized') || isHelpdeskError(error, 'forbidden')) {
       const syncError: SyncError = { code: error.code, message: pauseMessage(error) };
-      return { status: 'paused', error: syncError, state: await stopSync(connectionId, owner, 'paused', { ...syncError, at }) };
+      return {
+        status: 'paused',
+        error: syncError,
+        state: await stopSync(connectionId, owner, 'paused', { ...syncError, at }),
+      };
     }
     const syncError: SyncError = isHelpdeskError(error)
       ? { code: error.code, message: error.message }
       : { code: 'internal', message: `Sync failed: ${error instanceof Error ? error.message : String(error)}` };
-    return { status: 'error', error: syncError, state: await stopSync(connectionId, owner, 'error', { ...syncError, at }) };
+    return {
+      status: 'error',
+      error: syncError,
+      state: await stopSync(connectionId, owner, 'error', { ...syncError, at }),
+    };
   } catch (stopError) {
     if (stopError instanceof LeaseLostError) return { status: 'skipped', reason: stopError.message };
     throw stopError;

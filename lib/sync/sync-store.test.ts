@@ -27,7 +27,18 @@ const rating = (sourceId: string, updatedAt = '2026-11-19T00:00:00.000Z'): CsatR
   syncedAt: '2026-11-20T12:00:00.000Z',
 });
 
-const pass = (pages: number, resume: unknown): SyncPass => ({ path: 'list', startedAt: '2026-11-20T12:00:00.000Z', since: null, resume, pages, ratings: pages * 2 });
+const pass = (pages: number, resume: unknown): SyncPass => ({
+  path: 'list',
+  startedAt: '2026-11-20T12:00:00.000Z',
+  since: null,
+  resume,
+  pages,
+  ratings: pages * 2,
+});
+
+/** Commits a page for connection `c` at T0. */
+const commit = (owner: string, ratings: CsatRating[], page: SyncPass) =>
+  commitPage({ connectionId: 'c', owner, ratings, pass: page, nowMs: T0, leaseMs: LEASE });
 
 beforeEach(async () => {
   freshDatabase();
@@ -50,7 +61,7 @@ describe('the sync lock', () => {
 
   it('keeps the pass of an interrupted run for the next one to resume', async () => {
     await acquireLease('c', 'first', T0, LEASE);
-    await commitPage({ connectionId: 'c', owner: 'first', ratings: [rating('1')], pass: pass(1, { stream: 's', at: 'next' }), nowMs: T0, leaseMs: LEASE });
+    await commit('first', [rating('1')], pass(1, { stream: 's', at: 'next' }));
     const next = await acquireLease('c', 'second', T0 + 2 * LEASE, LEASE);
     expect(next.acquired && next.checkpoint.pass).toEqual(pass(1, { stream: 's', at: 'next' }));
     expect(next.acquired && next.state.progress).toEqual({ pages: 1, ratings: 2 });
@@ -60,7 +71,7 @@ describe('the sync lock', () => {
 describe('commitPage', () => {
   it('stores the ratings and the advanced checkpoint together', async () => {
     await acquireLease('c', 'me', T0, LEASE);
-    const { state, upsert } = await commitPage({ connectionId: 'c', owner: 'me', ratings: [rating('1'), rating('2')], pass: pass(1, 'p2'), nowMs: T0, leaseMs: LEASE });
+    const { state, upsert } = await commit('me', [rating('1'), rating('2')], pass(1, 'p2'));
     expect(upsert).toEqual({ inserted: 2, replaced: 0, keptNewer: 0 });
     expect(state).toMatchObject({ ratingsStored: 2, progress: { pages: 1, ratings: 2 } });
     expect(await getDb().csatRatings.count()).toBe(2);
@@ -74,7 +85,7 @@ describe('commitPage', () => {
     };
     getDb().syncState.hook('updating', failWrite);
     try {
-      await expect(commitPage({ connectionId: 'c', owner: 'me', ratings: [rating('1')], pass: pass(1, 'p2'), nowMs: T0, leaseMs: LEASE })).rejects.toThrow('disk full');
+      await expect(commit('me', [rating('1')], pass(1, 'p2'))).rejects.toThrow('disk full');
     } finally {
       getDb().syncState.hook('updating').unsubscribe(failWrite);
     }
@@ -85,16 +96,20 @@ describe('commitPage', () => {
   it('refuses to write for a run that lost its lock, or after the connection was removed', async () => {
     await acquireLease('c', 'old', T0, LEASE);
     await acquireLease('c', 'new', T0 + LEASE + 1, LEASE);
-    await expect(commitPage({ connectionId: 'c', owner: 'old', ratings: [rating('1')], pass: pass(1, 'x'), nowMs: T0, leaseMs: LEASE })).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(commit('old', [rating('1')], pass(1, 'x'))).rejects.toBeInstanceOf(LeaseLostError);
     await getDb().connections.delete('c');
-    await expect(commitPage({ connectionId: 'c', owner: 'new', ratings: [rating('1')], pass: pass(1, 'x'), nowMs: T0, leaseMs: LEASE })).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(commit('new', [rating('1')], pass(1, 'x'))).rejects.toBeInstanceOf(LeaseLostError);
     expect(await getDb().csatRatings.count()).toBe(0);
   });
 
   it('keeps a newer stored rating and counts only new rows', async () => {
     await acquireLease('c', 'me', T0, LEASE);
     await getDb().csatRatings.put(rating('1', '2026-11-20T00:00:00.000Z'));
-    const { upsert, state } = await commitPage({ connectionId: 'c', owner: 'me', ratings: [rating('1'), rating('2'), rating('2', '2026-11-19T05:00:00.000Z')], pass: pass(1, null), nowMs: T0, leaseMs: LEASE });
+    const { upsert, state } = await commit(
+      'me',
+      [rating('1'), rating('2'), rating('2', '2026-11-19T05:00:00.000Z')],
+      pass(1, null),
+    );
     expect(upsert).toEqual({ inserted: 1, replaced: 0, keptNewer: 1 });
     expect(state.ratingsStored).toBe(1);
     expect((await getDb().csatRatings.get('c:1'))?.updatedAt).toBe('2026-11-20T00:00:00.000Z');
@@ -106,14 +121,23 @@ describe('ending a run', () => {
   it('a finished pass becomes the watermark and releases the lock', async () => {
     await acquireLease('c', 'me', T0, LEASE);
     const state = await finishPass('c', 'me', pass(3, null));
-    expect(state).toMatchObject({ status: 'idle', lastSuccessAt: '2026-11-20T12:00:00.000Z', lastError: null, progress: { pages: 3, ratings: 6 } });
+    expect(state).toMatchObject({
+      status: 'idle',
+      lastSuccessAt: '2026-11-20T12:00:00.000Z',
+      lastError: null,
+      progress: { pages: 3, ratings: 6 },
+    });
     expect(readCheckpoint(state.checkpoint)).toEqual({ version: 1, pass: null, lease: null });
   });
 
   it('a failed run keeps its pass and releases the lock', async () => {
     await acquireLease('c', 'me', T0, LEASE);
-    await commitPage({ connectionId: 'c', owner: 'me', ratings: [], pass: pass(2, 'p3'), nowMs: T0, leaseMs: LEASE });
-    const state = await stopSync('c', 'me', 'error', { code: 'server', message: '500', at: '2026-11-20T12:00:00.000Z' });
+    await commit('me', [], pass(2, 'p3'));
+    const state = await stopSync('c', 'me', 'error', {
+      code: 'server',
+      message: '500',
+      at: '2026-11-20T12:00:00.000Z',
+    });
     expect(readCheckpoint(state.checkpoint)).toEqual({ version: 1, pass: pass(2, 'p3'), lease: null });
     expect((await acquireLease('c', 'other', T0, LEASE)).acquired).toBe(true);
   });

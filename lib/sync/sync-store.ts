@@ -18,14 +18,18 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The lock taken (with the state and checkpoint to resume from), or held by a live sync. */
 export type LeaseResult =
-  | { acquired: true; state: SyncState; checkpoint: SyncCheckpoint }
-  | { acquired: false; state: SyncState };
+  { acquired: true; state: SyncState; checkpoint: SyncCheckpoint } | { acquired: false; state: SyncState };
 
 /**
  * Takes the connection's sync lock unless a live sync holds it. A `running` status whose lease has
  * expired is what a crashed sync leaves behind: it is taken over, never waited on forever.
  */
-export async function acquireLease(connectionId: string, owner: string, nowMs: number, leaseMs: number): Promise<LeaseResult> {
+export async function acquireLease(
+  connectionId: string,
+  owner: string,
+  nowMs: number,
+  leaseMs: number,
+): Promise<LeaseResult> {
   const db = getDb();
   return db.transaction('rw', db.syncState, async () => {
     const state = await getSyncState(connectionId);
@@ -48,7 +52,10 @@ export async function acquireLease(connectionId: string, owner: string, nowMs: n
 }
 
 /** Reads the state and checks the lease inside the current transaction. */
-async function ownedState(connectionId: string, owner: string): Promise<{ state: SyncState; checkpoint: SyncCheckpoint }> {
+async function ownedState(
+  connectionId: string,
+  owner: string,
+): Promise<{ state: SyncState; checkpoint: SyncCheckpoint }> {
   const state = await getDb().syncState.get(connectionId);
   const checkpoint = readCheckpoint(state?.checkpoint);
   if (!state || state.status !== 'running' || checkpoint.lease?.owner !== owner) {
@@ -82,11 +89,16 @@ export async function commitPage(input: {
   const db = getDb();
   return db.transaction('rw', [db.csatRatings, db.syncState, db.connections], async () => {
     const { state, checkpoint } = await ownedState(input.connectionId, input.owner);
-    if (!(await db.connections.get(input.connectionId))) throw new LeaseLostError(`Connection ${input.connectionId} was removed.`);
+    if (!(await db.connections.get(input.connectionId)))
+      throw new LeaseLostError(`Connection ${input.connectionId} was removed.`);
     const upsert = await upsertRatings(input.ratings);
     const next: SyncState = {
       ...state,
-      checkpoint: { ...checkpoint, pass: input.pass, lease: { owner: input.owner, expiresAt: iso(input.nowMs + input.leaseMs) } },
+      checkpoint: {
+        ...checkpoint,
+        pass: input.pass,
+        lease: { owner: input.owner, expiresAt: iso(input.nowMs + input.leaseMs) },
+      },
       progress: { pages: input.pass.pages, ratings: input.pass.ratings },
       ratingsStored: state.ratingsStored + upsert.inserted,
     };

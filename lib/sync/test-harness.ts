@@ -6,7 +6,14 @@ import Dexie from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { getDb, resetDbInstance } from '../db/db';
 import type { FetchLike } from '../helpdesks/shared/http-client';
-import { ticketKey, type Connection, type CsatPath, type CsatRating, type Credentials, type SelfAssessment } from '../model';
+import {
+  ticketKey,
+  type Connection,
+  type CsatPath,
+  type CsatRating,
+  type Credentials,
+  type SelfAssessment,
+} from '../model';
 import type { Clock } from './request-runner';
 
 /**
@@ -71,7 +78,12 @@ export async function storeConnection(input: {
 }
 
 /** Stores minimal self-assessments for tickets, so the agent path has tickets to read. */
-export async function storeAssessments(kind: string, origin: string, ticketIds: readonly (string | number)[], at = '2026-11-19T12:00:00.000Z'): Promise<void> {
+export async function storeAssessments(
+  kind: string,
+  origin: string,
+  ticketIds: readonly (string | number)[],
+  at = '2026-11-19T12:00:00.000Z',
+): Promise<void> {
   const rows: SelfAssessment[] = ticketIds.map((id) => ({
     ticketKey: ticketKey(origin, String(id)),
     ticket: { kind, origin, ticketId: String(id) },
@@ -96,9 +108,12 @@ export async function storedRatings(connectionId: string): Promise<Omit<CsatRati
 /** Node's fetch, recording each requested URL. */
 export function recordingFetch(): FetchLike & { urls: string[] } {
   const urls: string[] = [];
-  const recorder = Object.assign((input: string, init: RequestInit) => {
-    urls.push(input);
-    return fetch(input, init);
-  }, { urls });
+  const recorder = Object.assign(
+    (input: string, init: RequestInit) => {
+      urls.push(input);
+      return fetch(input, init);
+    },
+    { urls },
+  );
   return recorder;
 }

@@ -13,17 +13,25 @@ function api(routes: Parameters<typeof fakeFetch>[0]) {
   return { api: freshdeskAdapter.createApi(ORIGIN, KEY, { fetch }), fetch };
 }
 
-
 describe('Freshdesk who am I', () => {
   it('reads agents/me with the key as Basic user name and X as password', async () => {
-    const { api: client, fetch } = api([['/api/v2/agents/me', { body: fixture('freshdesk', 'freshdesk-agents-me-docs-example.json') }]]);
-    expect(await client.whoAmI()).toEqual({ id: '432', name: 'Clark Kent', email: '[email protected]', role: 'support_agent' });
+    const { api: client, fetch } = api([
+      ['/api/v2/agents/me', { body: fixture('freshdesk', 'freshdesk-agents-me-docs-example.json') }],
+    ]);
+    expect(await client.whoAmI()).toEqual({
+      id: '432',
+      name: 'Clark Kent',
+      email: '[email protected]',
+      role: 'support_agent',
+    });
     expect(new Headers(fetch.calls[0]!.init.headers).get('authorization')).toBe(`Basic ${btoa('abcdefghij:X')}`);
     expect(fetch.calls[0]!.init.credentials).toBe('omit');
   });
 
   it('reads an agent without a type as a plain agent', async () => {
-    const { api: client } = api([['/api/v2/agents/me', { body: fixture('freshdesk', 'freshdesk-agent-python-freshdesk-fixture.json') }]]);
+    const { api: client } = api([
+      ['/api/v2/agents/me', { body: fixture('freshdesk', 'freshdesk-agent-python-freshdesk-fixture.json') }],
+    ]);
     expect(await client.whoAmI()).toEqual({ id: '1', name: 'Rachel', email: 'rachel@freshdesk.com', role: 'agent' });
   });
 
@@ -36,14 +44,23 @@ describe('Freshdesk admin path', () => {
   it('asks from the beginning of history on a first pass (the list defaults to 30 days), following Link', async () => {
     const { api: client, fetch } = api([
       [/[?&]page=2(&|$)/, { body: list() }],
-      ['/api/v2/surveys/satisfaction_ratings', { body: list(), headers: { link: `< ${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100>;rel="next"` } }],
+      [
+        '/api/v2/surveys/satisfaction_ratings',
+        {
+          body: list(),
+          headers: { link: `< ${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100>;rel="next"` },
+        },
+      ],
     ]);
     const pages = await readAllPages(client.readCsat(csatRequest()));
     expect(fetch.calls.map((call) => call.url)).toEqual([
       `${ORIGIN}/api/v2/surveys/satisfaction_ratings?created_since=2000-01-01T00%3A00%3A00Z&page=1&per_page=100`,
       `${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100`,
     ]);
-    expect(pages.map((page) => page.resume)).toEqual([{ stream: 'satisfaction_ratings', at: `${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100` }, null]);
+    expect(pages.map((page) => page.resume)).toEqual([
+      { stream: 'satisfaction_ratings', at: `${ORIGIN}/api/v2/surveys/satisfaction_ratings?page=2&per_page=100` },
+      null,
+    ]);
     expect(pages[0]?.ratings.map((rating) => rating.rating.value)).toEqual([103, 101]);
   });
 
@@ -54,7 +71,11 @@ describe('Freshdesk admin path', () => {
   });
 
   it('detects the agent path from a 403 on the list', async () => {
-    expect(await api([['/api/v2/surveys/satisfaction_ratings', { status: 403, body: { code: 'access_denied' } }]]).api.detectCsatPath()).toBe('agent');
+    expect(
+      await api([
+        ['/api/v2/surveys/satisfaction_ratings', { status: 403, body: { code: 'access_denied' } }],
+      ]).api.detectCsatPath(),
+    ).toBe('agent');
   });
 });
 
@@ -79,6 +100,8 @@ describe('Freshdesk agent path', () => {
 
   it('stops on a revoked key', async () => {
     const { api: client } = api([[/satisfaction_ratings/, { status: 401 }]]);
-    await expect(readAllPages(client.readCsat(csatRequest({ path: 'agent', assessedTicketIds: ['1'] })))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(
+      readAllPages(client.readCsat(csatRequest({ path: 'agent', assessedTicketIds: ['1'] }))),
+    ).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

@@ -31,12 +31,20 @@ export const FRESHDESK_RATE_LIMIT_HEADERS: RateLimitHeaderNames = {
 /** The API key is the Basic user name; the password is ignored, `X` by convention. */
 function authorization(credentials: Credentials): string {
   if (credentials.type === 'api-key') return basicAuthorization(credentials.apiKey, 'X');
-  throw new HelpdeskError('unauthorized', 'Freshdesk takes the API key from the agent’s profile settings, not a token.');
+  throw new HelpdeskError(
+    'unauthorized',
+    'Freshdesk takes the API key from the agent’s profile settings, not a token.',
+  );
 }
 
 async function whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI> {
   const { data } = await client.getJson(client.url('/api/v2/agents/me'), freshdeskAgentSchema, { signal });
-  return { id: String(data.id), name: data.contact.name, email: data.contact.email ?? null, role: data.type ?? 'agent' };
+  return {
+    id: String(data.id),
+    name: data.contact.name,
+    email: data.contact.email ?? null,
+    role: data.type ?? 'agent',
+  };
 }
 
 /** Admin path: every rating created since `since`, 100 a page, following the `Link` header. */
@@ -50,7 +58,13 @@ function satisfactionRatingsStream(client: HttpClient): CsatStream {
         page: 1,
         per_page: FRESHDESK_PAGE_SIZE,
       });
-      const walk = walkPages(client, stringPosition(at) ?? start, freshdeskSatisfactionRatingsSchema, nextFromLinkHeader, request);
+      const walk = walkPages(
+        client,
+        stringPosition(at) ?? start,
+        freshdeskSatisfactionRatingsSchema,
+        nextFromLinkHeader,
+        request,
+      );
       for await (const { response, next } of walk) {
         yield streamPage(response.endpoint, next, response.data.map(draftFromFreshdeskRating));
       }
@@ -73,7 +87,11 @@ function assessedTicketsStream(client: HttpClient): CsatStream {
         let endpoint = 'GET /api/v2/tickets/:id/satisfaction_ratings';
         for (const ticketId of batch) {
           try {
-            const response = await client.getJson(client.url(`/api/v2/tickets/${ticketId}/satisfaction_ratings`), freshdeskSatisfactionRatingsSchema, request);
+            const response = await client.getJson(
+              client.url(`/api/v2/tickets/${ticketId}/satisfaction_ratings`),
+              freshdeskSatisfactionRatingsSchema,
+              request,
+            );
             endpoint = response.endpoint;
             drafts.push(...response.data.map(draftFromFreshdeskRating));
           } catch (error) {

@@ -3,7 +3,10 @@ import { fixture } from '../shared/test-fixtures';
 import { draftFromFreshdeskRating } from './csat';
 import { freshdeskSatisfactionRatingsSchema, type FreshdeskSatisfactionRating } from './schemas';
 
-const documented = () => freshdeskSatisfactionRatingsSchema.parse(fixture('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'));
+const documented = () =>
+  freshdeskSatisfactionRatingsSchema.parse(
+    fixture('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'),
+  );
 const withDefault = (value: number | null | undefined): FreshdeskSatisfactionRating => {
   const base = documented()[1]!;
   return { ...base, ratings: value === undefined ? { question_2: 103 } : { default_question: value } };
@@ -29,7 +32,12 @@ describe('Freshdesk CSAT normalization (DESIGN.md §4: s = v − 100 or v + 100,
     [2, 0.5, false],
     [3, 0, false],
   ])('legacy %d → %f, satisfied %s', (value, normalized, satisfied) => {
-    expect(draftFromFreshdeskRating(withDefault(value))?.rating).toEqual({ scale: 'freshdesk-legacy', value, normalized, satisfied });
+    expect(draftFromFreshdeskRating(withDefault(value))?.rating).toEqual({
+      scale: 'freshdesk-legacy',
+      value,
+      normalized,
+      satisfied,
+    });
   });
 
   it.each([

@@ -10,5 +10,13 @@ import type { FreshdeskSatisfactionRating } from './schemas';
  */
 export function draftFromFreshdeskRating(record: FreshdeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], record.ratings['default_question']);
-  return rating && draftFromRecord(record, { source: 'satisfaction_ratings', rating, comment: record.feedback, agentId: record.agent_id });
+  return (
+    rating &&
+    draftFromRecord(record, {
+      source: 'satisfaction_ratings',
+      rating,
+      comment: record.feedback,
+      agentId: record.agent_id,
+    })
+  );
 }

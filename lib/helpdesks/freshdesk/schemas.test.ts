@@ -4,12 +4,17 @@ import { clone, fixture } from '../shared/test-fixtures';
 import { freshdeskAgentSchema, freshdeskSatisfactionRatingsSchema } from './schemas';
 
 describe('Freshdesk schemas accept the fixtures', () => {
-  it.each(['freshdesk-agents-me-docs-example.json', 'freshdesk-agent-python-freshdesk-fixture.json'])('%s as an agent', (name) => {
-    expect(freshdeskAgentSchema.safeParse(fixture('freshdesk', name)).success).toBe(true);
-  });
+  it.each(['freshdesk-agents-me-docs-example.json', 'freshdesk-agent-python-freshdesk-fixture.json'])(
+    '%s as an agent',
+    (name) => {
+      expect(freshdeskAgentSchema.safeParse(fixture('freshdesk', name)).success).toBe(true);
+    },
+  );
 
   it('the satisfaction_ratings list, malformed documented times included', () => {
-    const list = freshdeskSatisfactionRatingsSchema.parse(fixture('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'));
+    const list = freshdeskSatisfactionRatingsSchema.parse(
+      fixture('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'),
+    );
     expect(list.map((rating) => [rating.created_at, rating.updated_at])).toEqual([
       ['2015-08-28T09:08:16.000Z', '2015-08-28T09:08:16.000Z'],
       ['2015-08-28T10:08:16.000Z', '2015-08-28T11:08:16.000Z'],
@@ -18,7 +23,8 @@ describe('Freshdesk schemas accept the fixtures', () => {
 });
 
 describe('Freshdesk schemas reject broken variants, naming the field', () => {
-  const list = () => clone(fixture<Record<string, unknown>[]>('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'));
+  const list = () =>
+    clone(fixture<Record<string, unknown>[]>('freshdesk', 'freshdesk-satisfaction_ratings-list-docs-example.json'));
   const problem = (value: unknown) => {
     const parsed = freshdeskSatisfactionRatingsSchema.safeParse(value);
     if (parsed.success) throw new Error('expected a rejection');

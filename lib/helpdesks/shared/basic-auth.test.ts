@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { basicAuthorization, bearerAuthorization } from './basic-auth';
 
-const decode = (header: string) => new TextDecoder().decode(Uint8Array.from(atob(header.replace(/^Basic /, '')), (c) => c.charCodeAt(0)));
+const decode = (header: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(header.replace(/^Basic /, '')), (c) => c.charCodeAt(0)));
 
 describe('basicAuthorization', () => {
   it('builds Zendesk’s email/token form and Freshdesk’s KEY:X form', () => {

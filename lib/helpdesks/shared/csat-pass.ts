@@ -39,7 +39,11 @@ export async function* runCsatStreams(
     const following = streams[index + 1];
     for await (const page of stream.pages(at ?? null, request)) {
       const resume =
-        page.next !== null ? { stream: stream.id, at: page.next } : following ? { stream: following.id, at: null } : null;
+        page.next !== null
+          ? { stream: stream.id, at: page.next }
+          : following
+            ? { stream: following.id, at: null }
+            : null;
       yield { ratings: page.ratings, skipped: page.skipped, endpoint: page.endpoint, resume };
     }
   }

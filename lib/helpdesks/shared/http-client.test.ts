@@ -23,7 +23,9 @@ async function failure(promise: Promise<unknown>): Promise<HelpdeskError> {
 
 describe('createHttpClient', () => {
   it('sends the authorization, asks for JSON, omits browser credentials and sets a timeout signal', async () => {
-    const fetch = fakeFetch([['/api/v2/things', { body: { items: [{ id: 1 }] }, headers: { 'x-rate-limit-remaining': '9' } }]]);
+    const fetch = fakeFetch([
+      ['/api/v2/things', { body: { items: [{ id: 1 }] }, headers: { 'x-rate-limit-remaining': '9' } }],
+    ]);
     const response = await client(fetch).getJson('/api/v2/things', itemSchema);
     expect(response.data.items[0]?.id).toBe(1);
     expect(response.endpoint).toBe('GET /api/v2/things');
@@ -36,7 +38,11 @@ describe('createHttpClient', () => {
   });
 
   it('encodes query parameters, brackets included', () => {
-    const url = client(fakeFetch([])).url('/api/v2/satisfaction_ratings', { 'page[size]': 100, start_time: null, score: 'received' });
+    const url = client(fakeFetch([])).url('/api/v2/satisfaction_ratings', {
+      'page[size]': 100,
+      start_time: null,
+      score: 'received',
+    });
     expect(url).toBe(`${ORIGIN}/api/v2/satisfaction_ratings?page%5Bsize%5D=100&score=received`);
   });
 
@@ -48,7 +54,9 @@ describe('createHttpClient', () => {
     [500, 'server', /server error/],
     [503, 'server', /server error/],
   ] as const)('classifies HTTP %i as %s, naming the endpoint', async (status, code, message) => {
-    const error = await failure(client(fakeFetch([['/api', { status, text: '<html>gateway</html>' }]])).getJson('/api/v2/x', itemSchema));
+    const error = await failure(
+      client(fakeFetch([['/api', { status, text: '<html>gateway</html>' }]])).getJson('/api/v2/x', itemSchema),
+    );
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
     expect(error.message).toMatch(/^GET \/api\/v2\/x: /);
@@ -56,7 +64,12 @@ describe('createHttpClient', () => {
   });
 
   it('reads Retry-After on a 429 with a plain-text body', async () => {
-    const fetch = fakeFetch([['/api', { status: 429, text: 'Too Many Requests', headers: { 'Retry-After': '7', 'content-type': 'text/plain' } }]]);
+    const fetch = fakeFetch([
+      [
+        '/api',
+        { status: 429, text: 'Too Many Requests', headers: { 'Retry-After': '7', 'content-type': 'text/plain' } },
+      ],
+    ]);
     const error = await failure(client(fetch).getJson('/api/v2/x', itemSchema));
     expect(error.code).toBe('rate-limited');
     expect(error.details.retryAfterMs).toBe(7000);
@@ -71,7 +84,9 @@ describe('createHttpClient', () => {
   });
 
   it('reports a truncated JSON body as not JSON', async () => {
-    const fetch = fakeFetch([['/api', { text: '{"items":[{"id":1},{"i', headers: { 'content-type': 'application/json' } }]]);
+    const fetch = fakeFetch([
+      ['/api', { text: '{"items":[{"id":1},{"i', headers: { 'content-type': 'application/json' } }],
+    ]);
     const error = await failure(client(fetch).getJson('/api/v2/x', itemSchema));
     expect(error.code).toBe('not-json');
     expect(error.transient).toBe(false);
@@ -112,7 +127,10 @@ describe('resolveOnOrigin', () => {
   });
 
   it('sends a next link that names another host to the connection’s origin, path and query unchanged', () => {
-    const next = 'https://example.zendesk.com/api/v2/satisfaction_ratings.json?page%5Bafter%5D=xxx&page%5Bsize%5D=2&score=received';
-    expect(resolveOnOrigin(next, ORIGIN)).toBe(`${ORIGIN}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=xxx&page%5Bsize%5D=2&score=received`);
+    const next =
+      'https://example.zendesk.com/api/v2/satisfaction_ratings.json?page%5Bafter%5D=xxx&page%5Bsize%5D=2&score=received';
+    expect(resolveOnOrigin(next, ORIGIN)).toBe(
+      `${ORIGIN}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=xxx&page%5Bsize%5D=2&score=received`,
+    );
   });
 });

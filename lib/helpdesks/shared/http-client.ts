@@ -139,10 +139,14 @@ function transportError(
 ): HelpdeskError {
   if (callerSignal?.aborted) return new HelpdeskError('aborted', `${endpoint}: stopped.`, { endpoint, cause: error });
   if (timeout.aborted) {
-    return new HelpdeskError('timeout', `${endpoint}: no answer from ${origin} within ${Math.round(timeoutMs / 1000)} s.`, {
-      endpoint,
-      cause: error,
-    });
+    return new HelpdeskError(
+      'timeout',
+      `${endpoint}: no answer from ${origin} within ${Math.round(timeoutMs / 1000)} s.`,
+      {
+        endpoint,
+        cause: error,
+      },
+    );
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new HelpdeskError(
@@ -152,7 +156,12 @@ function transportError(
   );
 }
 
-function parseBody<S extends z.ZodType>(text: string, contentType: string | null, schema: S, endpoint: string): z.output<S> {
+function parseBody<S extends z.ZodType>(
+  text: string,
+  contentType: string | null,
+  schema: S,
+  endpoint: string,
+): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -11,7 +11,11 @@ describe('parseLinkHeader', () => {
 
   it('reads several links, bare and multi-valued rels', () => {
     const value = '<https://a.test/p?page=1>; rel=prev, <https://a.test/p?page=3>; rel="next last"';
-    expect(parseLinkHeader(value)).toEqual({ prev: 'https://a.test/p?page=1', next: 'https://a.test/p?page=3', last: 'https://a.test/p?page=3' });
+    expect(parseLinkHeader(value)).toEqual({
+      prev: 'https://a.test/p?page=1',
+      next: 'https://a.test/p?page=3',
+      last: 'https://a.test/p?page=3',
+    });
   });
 
   it('has no next on the last page', () => {

@@ -10,7 +10,10 @@ const NAMES = { limit: [], remaining: [], resetSeconds: [] };
 
 describe('walkPages with cursor links (Zendesk)', () => {
   it('follows links.next as-is while meta.has_more, and stops when it is false even if a link is left', async () => {
-    const page1 = fixture<Record<string, unknown>>('zendesk', 'zendesk-satisfaction_ratings-cursor-page1-reconstructed.json');
+    const page1 = fixture<Record<string, unknown>>(
+      'zendesk',
+      'zendesk-satisfaction_ratings-cursor-page1-reconstructed.json',
+    );
     const page2 = clone(page1) as { meta: { has_more: boolean }; links: { next: string } };
     page2.meta.has_more = false;
     page2.links.next = `${ORIGIN}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=zzz&page%5Bsize%5D=2&score=received`;
@@ -20,7 +23,12 @@ describe('walkPages with cursor links (Zendesk)', () => {
     ]);
     const client = createHttpClient({ origin: ORIGIN, authorization: 'x', rateLimitHeaders: NAMES, fetch });
     const pages = [];
-    for await (const page of walkPages(client, client.url('/api/v2/satisfaction_ratings', { 'page[size]': 2 }), zendeskSatisfactionRatingsPageSchema, nextFromCursorLinks)) {
+    for await (const page of walkPages(
+      client,
+      client.url('/api/v2/satisfaction_ratings', { 'page[size]': 2 }),
+      zendeskSatisfactionRatingsPageSchema,
+      nextFromCursorLinks,
+    )) {
       pages.push(page);
     }
     expect(fetch.calls.map((call) => call.url)).toEqual([
@@ -33,12 +41,24 @@ describe('walkPages with cursor links (Zendesk)', () => {
 
   it('continues with page[after] when a page has after_cursor but no links (survey_responses)', async () => {
     const body = { survey_responses: [], meta: { has_more: true, after_cursor: 'MW==' } };
-    const fetch = fakeFetch([['page%5Bafter%5D=MW%3D%3D', { body: { ...body, meta: { has_more: false } } }], ['/api', { body }]]);
+    const fetch = fakeFetch([
+      ['page%5Bafter%5D=MW%3D%3D', { body: { ...body, meta: { has_more: false } } }],
+      ['/api', { body }],
+    ]);
     const client = createHttpClient({ origin: ORIGIN, authorization: 'x', rateLimitHeaders: NAMES, fetch });
     const schema = z.object({ meta: z.object({ has_more: z.boolean(), after_cursor: z.string().nullish() }) });
     const nexts = [];
-    for await (const page of walkPages(client, `${ORIGIN}/api/v2/guide/survey_responses?page%5Bsize%5D=100`, schema, nextFromCursorLinks)) nexts.push(page.next);
-    expect(nexts).toEqual([`${ORIGIN}/api/v2/guide/survey_responses?page%5Bsize%5D=100&page%5Bafter%5D=MW%3D%3D`, null]);
+    for await (const page of walkPages(
+      client,
+      `${ORIGIN}/api/v2/guide/survey_responses?page%5Bsize%5D=100`,
+      schema,
+      nextFromCursorLinks,
+    ))
+      nexts.push(page.next);
+    expect(nexts).toEqual([
+      `${ORIGIN}/api/v2/guide/survey_responses?page%5Bsize%5D=100&page%5Bafter%5D=MW%3D%3D`,
+      null,
+    ]);
   });
 });
 
@@ -48,11 +68,22 @@ describe('walkPages with the Link header (Freshdesk)', () => {
     const origin = 'https://acme.freshdesk.com';
     const fetch = fakeFetch([
       [/[?&]page=2/, { body: list }],
-      [/[?&]page=1/, { body: list, headers: { link: `< ${origin}/api/v2/surveys/satisfaction_ratings?page=2&per_page=2>;rel="next"` } }],
+      [
+        /[?&]page=1/,
+        {
+          body: list,
+          headers: { link: `< ${origin}/api/v2/surveys/satisfaction_ratings?page=2&per_page=2>;rel="next"` },
+        },
+      ],
     ]);
     const client = createHttpClient({ origin, authorization: 'x', rateLimitHeaders: NAMES, fetch });
     const nexts = [];
-    for await (const page of walkPages(client, `${origin}/api/v2/surveys/satisfaction_ratings?page=1&per_page=2`, z.array(z.unknown()), nextFromLinkHeader)) {
+    for await (const page of walkPages(
+      client,
+      `${origin}/api/v2/surveys/satisfaction_ratings?page=1&per_page=2`,
+      z.array(z.unknown()),
+      nextFromLinkHeader,
+    )) {
       nexts.push(page.next);
     }
     expect(nexts).toEqual([`${origin}/api/v2/surveys/satisfaction_ratings?page=2&per_page=2`, null]);
@@ -62,7 +93,12 @@ describe('walkPages with the Link header (Freshdesk)', () => {
   it('stops instead of looping when a server names the same page as next', async () => {
     const url = 'https://acme.freshdesk.com/api/v2/x?page=1';
     const fetch = fakeFetch([['/api', { body: [], headers: { link: `<${url}>; rel="next"` } }]]);
-    const client = createHttpClient({ origin: 'https://acme.freshdesk.com', authorization: 'x', rateLimitHeaders: NAMES, fetch });
+    const client = createHttpClient({
+      origin: 'https://acme.freshdesk.com',
+      authorization: 'x',
+      rateLimitHeaders: NAMES,
+      fetch,
+    });
     let pages = 0;
     for await (const _page of walkPages(client, url, z.array(z.unknown()), nextFromLinkHeader)) pages++;
     expect(pages).toBe(1);

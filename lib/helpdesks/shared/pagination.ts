@@ -58,13 +58,18 @@ export const nextFromLinkHeader: NextPageOf<unknown> = (response) =>
   parseLinkHeader(response.headers.get('link')).next ?? null;
 
 /** Offset pagination with a `next_page` URL in the body (Zendesk search, show_many). */
-export const nextFromNextPageField: NextPageOf<{ next_page?: string | null }> = (response) => response.data.next_page ?? null;
+export const nextFromNextPageField: NextPageOf<{ next_page?: string | null }> = (response) =>
+  response.data.next_page ?? null;
 
 /**
  * Splits ascending ids into batches of `size`, starting after `after` (the last id of the last
  * committed batch), so a walk over ids resumes without repeating or skipping one.
  */
-export function* idBatches(ids: readonly string[], size: number, after: string | null): Generator<string[], void, undefined> {
+export function* idBatches(
+  ids: readonly string[],
+  size: number,
+  after: string | null,
+): Generator<string[], void, undefined> {
   let batch: string[] = [];
   for (const id of ids) {
     if (after !== null && compareNumericIds(id, after) <= 0) continue;

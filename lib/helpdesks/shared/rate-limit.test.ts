@@ -6,19 +6,42 @@ import { fixture } from './test-fixtures';
 
 describe('readRateLimit', () => {
   it('reads Zendesk’s recorded lower-case headers', () => {
-    const recorded = fixture<{ headers: Record<string, string[]> }>('zendesk', 'zendesk-response-headers-ratelimit-zenpy-fixture.json');
-    expect(readRateLimit(recorded.headers, ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: 700, remaining: 569, retryAfterMs: null, resetMs: 5000 });
+    const recorded = fixture<{ headers: Record<string, string[]> }>(
+      'zendesk',
+      'zendesk-response-headers-ratelimit-zenpy-fixture.json',
+    );
+    expect(readRateLimit(recorded.headers, ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({
+      limit: 700,
+      remaining: 569,
+      retryAfterMs: null,
+      resetMs: 5000,
+    });
   });
 
   it('reads Freshdesk’s X-RateLimit-* whatever the case, and Retry-After', () => {
-    const headers = new Headers({ 'X-RateLimit-Total': '200', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Used-CurrentRequest': '1', 'Retry-After': '31' });
-    expect(readRateLimit(headers, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: 200, remaining: 0, retryAfterMs: 31_000, resetMs: null });
+    const headers = new Headers({
+      'X-RateLimit-Total': '200',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Used-CurrentRequest': '1',
+      'Retry-After': '31',
+    });
+    expect(readRateLimit(headers, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toEqual({
+      limit: 200,
+      remaining: 0,
+      retryAfterMs: 31_000,
+      resetMs: null,
+    });
     const plain = { 'x-ratelimit-total': ['700'], 'X-RATELIMIT-REMAINING': '12' };
     expect(readRateLimit(plain, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 700, remaining: 12 });
   });
 
   it('says nothing when the headers say nothing', () => {
-    expect(readRateLimit(new Headers(), ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({ limit: null, remaining: null, retryAfterMs: null, resetMs: null });
+    expect(readRateLimit(new Headers(), ZENDESK_RATE_LIMIT_HEADERS, 0)).toEqual({
+      limit: null,
+      remaining: null,
+      retryAfterMs: null,
+      resetMs: null,
+    });
   });
 });
 

@@ -44,5 +44,11 @@ export function draftFromRecord(
   record: SnakeCaseRatingRecord,
   own: Pick<RatingFields, 'source' | 'rating' | 'comment' | 'agentId'>,
 ): RatingDraft {
-  return ratingDraft({ id: record.id, ticketId: record.ticket_id, createdAt: record.created_at, updatedAt: record.updated_at, ...own });
+  return ratingDraft({
+    id: record.id,
+    ticketId: record.ticket_id,
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+    ...own,
+  });
 }

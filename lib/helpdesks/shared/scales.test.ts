@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FIVE_POINT_SCALE, FRESHDESK_LEGACY_SCALE, FRESHDESK_POINTS_SCALE, numericRangeValue, scaleValue, scaleValueOnAny } from './scales';
+import {
+  FIVE_POINT_SCALE,
+  FRESHDESK_LEGACY_SCALE,
+  FRESHDESK_POINTS_SCALE,
+  numericRangeValue,
+  scaleValue,
+  scaleValueOnAny,
+} from './scales';
 
 describe('scale tables', () => {
   it('space Freshdesk’s seven points evenly over [0, 1] with (s + 3) / 6', () => {
@@ -24,8 +31,14 @@ describe('scale tables', () => {
 
 describe('scaleValueOnAny', () => {
   it('finds the value on the first scale that has it, and drops non-answers', () => {
-    expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], 2)).toMatchObject({ scale: 'freshdesk-legacy', normalized: 0.5 });
-    expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], -102)).toMatchObject({ scale: 'freshdesk-points', normalized: 1 / 6 });
+    expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], 2)).toMatchObject({
+      scale: 'freshdesk-legacy',
+      normalized: 0.5,
+    });
+    expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], -102)).toMatchObject({
+      scale: 'freshdesk-points',
+      normalized: 1 / 6,
+    });
     expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], null)).toBeNull();
     expect(scaleValueOnAny([FRESHDESK_POINTS_SCALE, FRESHDESK_LEGACY_SCALE], 104)).toBeNull();
   });
@@ -33,14 +46,31 @@ describe('scaleValueOnAny', () => {
 
 describe('numericRangeValue', () => {
   it('normalizes (rating − min) / (max − min) and takes satisfied from the helpdesk', () => {
-    expect(numericRangeValue(1, { min: 1, max: 5 }, false)).toEqual({ scale: 'five-point', value: 1, normalized: 0, satisfied: false });
-    expect(numericRangeValue(4, { min: 1, max: 5 }, true)).toEqual({ scale: 'five-point', value: 4, normalized: 0.75, satisfied: true });
-    expect(numericRangeValue(5, { min: 0, max: 10 }, false)).toEqual({ scale: 'numeric-0-10', value: 5, normalized: 0.5, satisfied: false });
+    expect(numericRangeValue(1, { min: 1, max: 5 }, false)).toEqual({
+      scale: 'five-point',
+      value: 1,
+      normalized: 0,
+      satisfied: false,
+    });
+    expect(numericRangeValue(4, { min: 1, max: 5 }, true)).toEqual({
+      scale: 'five-point',
+      value: 4,
+      normalized: 0.75,
+      satisfied: true,
+    });
+    expect(numericRangeValue(5, { min: 0, max: 10 }, false)).toEqual({
+      scale: 'numeric-0-10',
+      value: 5,
+      normalized: 0.5,
+      satisfied: false,
+    });
   });
 
   it('agrees with the five-point table on 1–5', () => {
     for (const point of FIVE_POINT_SCALE.points) {
-      expect(numericRangeValue(Number(point.value), { min: 1, max: 5 }, point.satisfied)).toEqual(scaleValue(FIVE_POINT_SCALE, point.value));
+      expect(numericRangeValue(Number(point.value), { min: 1, max: 5 }, point.satisfied)).toEqual(
+        scaleValue(FIVE_POINT_SCALE, point.value),
+      );
     }
   });
 

@@ -32,7 +32,9 @@ export interface FakeAnswer {
  * A fetch that answers each request with the first route whose pattern matches the URL, and
  * records the requests. An unmatched URL is a test bug: it answers 599 so the failure is visible.
  */
-export function fakeFetch(routes: [RegExp | string, FakeAnswer | ((url: string) => FakeAnswer)][]): FetchLike & { calls: { url: string; init: RequestInit }[] } {
+export function fakeFetch(
+  routes: [RegExp | string, FakeAnswer | ((url: string) => FakeAnswer)][],
+): FetchLike & { calls: { url: string; init: RequestInit }[] } {
   const calls: { url: string; init: RequestInit }[] = [];
   const handler = async (url: string, init: RequestInit): Promise<Response> => {
     calls.push({ url, init });
@@ -42,7 +44,10 @@ export function fakeFetch(routes: [RegExp | string, FakeAnswer | ((url: string) 
     const isText = answer.text !== undefined;
     return new Response(isText ? answer.text : JSON.stringify(answer.body ?? {}), {
       status: answer.status ?? 200,
-      headers: { 'content-type': isText ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', ...answer.headers },
+      headers: {
+        'content-type': isText ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+        ...answer.headers,
+      },
     });
   };
   return Object.assign(handler, { calls });

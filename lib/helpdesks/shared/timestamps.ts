@@ -12,10 +12,18 @@ export function normalizeApiTimestamp(value: string): string | null {
   const match = LENIENT_ISO.exec(value.trim());
   if (!match) return null;
   const [, year, month, day, hour, minute, second = '0', fraction = '', zone = 'Z'] = match;
-  const [y, mo, d, h, mi, sec] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, sec] = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // Date.UTC would roll 2015-02-31 into March and 25:00 into the next day: such a value is not a date.
   const calendarDay = new Date(Date.UTC(y, mo - 1, d));
-  if (calendarDay.getUTCMonth() !== mo - 1 || calendarDay.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return null;
+  if (calendarDay.getUTCMonth() !== mo - 1 || calendarDay.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59)
+    return null;
   const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
   let epoch = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
   if (zone.toUpperCase() !== 'Z') {

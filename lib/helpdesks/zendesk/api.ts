@@ -41,7 +41,10 @@ function authorization(credentials: Credentials): string {
     case 'oauth-token':
       return bearerAuthorization(credentials.token);
     default:
-      throw new HelpdeskError('unauthorized', 'Zendesk takes an API token (with the agent’s e-mail) or an OAuth token, not an API key.');
+      throw new HelpdeskError(
+        'unauthorized',
+        'Zendesk takes an API token (with the agent’s e-mail) or an OAuth token, not an API key.',
+      );
   }
 }
 
@@ -49,11 +52,18 @@ async function whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI>
   const { data, endpoint } = await client.getJson(client.url('/api/v2/users/me'), zendeskMeSchema, { signal });
   const { user } = data;
   // Without valid credentials Zendesk may answer 200 with the anonymous user rather than 401.
-  if (user.id === null) throw new HelpdeskError('unauthorized', `${endpoint}: the credentials were not accepted (anonymous user).`, { endpoint });
-  if (user.role === 'end-user') {
-    throw new HelpdeskError('forbidden', `${endpoint}: ${user.name} is an end user, not an agent: GapLens needs an agent’s or admin’s credentials.`, {
+  if (user.id === null)
+    throw new HelpdeskError('unauthorized', `${endpoint}: the credentials were not accepted (anonymous user).`, {
       endpoint,
     });
+  if (user.role === 'end-user') {
+    throw new HelpdeskError(
+      'forbidden',
+      `${endpoint}: ${user.name} is an end user, not an agent: GapLens needs an agent’s or admin’s credentials.`,
+      {
+        endpoint,
+      },
+    );
   }
   return { id: String(user.id), name: user.name, email: user.email ?? null, role: user.role };
 }
@@ -69,7 +79,13 @@ function satisfactionRatingsStream(client: HttpClient): CsatStream {
         'page[size]': ZENDESK_PAGE_SIZE,
         start_time: request.since === null ? null : toEpochSeconds(request.since),
       });
-      const walk = walkPages(client, stringPosition(at) ?? start, zendeskSatisfactionRatingsPageSchema, nextFromCursorLinks, request);
+      const walk = walkPages(
+        client,
+        stringPosition(at) ?? start,
+        zendeskSatisfactionRatingsPageSchema,
+        nextFromCursorLinks,
+        request,
+      );
       for await (const { response, next } of walk) {
         yield streamPage(response.endpoint, next, response.data.satisfaction_ratings.map(draftFromSatisfactionRating));
       }
@@ -90,13 +106,21 @@ function surveyResponsesStream(client: HttpClient): CsatStream {
         // New CSAT filters in epoch milliseconds, unlike the legacy list (HELPDESK-APIS.md §3.6).
         'filter[created_at_start]': request.since === null ? null : Date.parse(request.since),
       });
-      const walk = walkPages(client, stringPosition(at) ?? start, zendeskSurveyResponsesPageSchema, nextFromCursorLinks, request);
+      const walk = walkPages(
+        client,
+        stringPosition(at) ?? start,
+        zendeskSurveyResponsesPageSchema,
+        nextFromCursorLinks,
+        request,
+      );
       try {
         for await (const { response, next } of walk) {
           const responses = response.data.survey_responses;
           const ticketIds = responses.map(surveyTicketId).filter((id): id is string => id !== null);
           const assignees = await assigneesOf(client, ticketIds, request.signal);
-          const drafts = responses.map((item) => draftFromSurveyResponse(item, (ticketId) => assignees.get(ticketId) ?? null));
+          const drafts = responses.map((item) =>
+            draftFromSurveyResponse(item, (ticketId) => assignees.get(ticketId) ?? null),
+          );
           yield streamPage(response.endpoint, next, drafts);
         }
       } catch (error) {
@@ -111,12 +135,17 @@ function surveyResponsesStream(client: HttpClient): CsatStream {
  * New CSAT names no agent: the ticket's assignee stands in (HELPDESK-APIS.md §3.4), looked up with
  * one show_many per page. If the lookup is refused the ratings are kept without an agent.
  */
-async function assigneesOf(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal): Promise<Map<string, string | null>> {
+async function assigneesOf(
+  client: HttpClient,
+  ticketIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string | null>> {
   const assignees = new Map<string, string | null>();
   for (const batch of idBatches([...new Set(ticketIds)], ZENDESK_SHOW_MANY_LIMIT, null)) {
     try {
       const { data } = await client.getJson(showManyUrl(client, batch), zendeskShowManySchema, { signal });
-      for (const ticket of data.tickets) assignees.set(String(ticket.id), ticket.assignee_id == null ? null : String(ticket.assignee_id));
+      for (const ticket of data.tickets)
+        assignees.set(String(ticket.id), ticket.assignee_id == null ? null : String(ticket.assignee_id));
     } catch (error) {
       if (isHelpdeskError(error, 'forbidden') || isHelpdeskError(error, 'not-found')) continue;
       throw error;
@@ -156,13 +185,27 @@ function ratedTicketsSearchStream(client: HttpClient, score: 'good' | 'bad'): Cs
   return {
     id: `search_${score}`,
     async *pages(at, request) {
-      const start = client.url('/api/v2/search', { query: ratedTicketsQuery(score, request), sort_by: 'updated_at', sort_order: 'desc' });
-      const walk = walkPages(client, stringPosition(at) ?? start, zendeskTicketSearchPageSchema, nextFromNextPageField, request);
+      const start = client.url('/api/v2/search', {
+        query: ratedTicketsQuery(score, request),
+        sort_by: 'updated_at',
+        sort_order: 'desc',
+      });
+      const walk = walkPages(
+        client,
+        stringPosition(at) ?? start,
+        zendeskTicketSearchPageSchema,
+        nextFromNextPageField,
+        request,
+      );
       let first = true;
       try {
         for await (const { response, next } of walk) {
           first = false;
-          yield streamPage(response.endpoint, next, response.data.results.map((ticket: ZendeskTicket) => draftFromTicket(ticket)));
+          yield streamPage(
+            response.endpoint,
+            next,
+            response.data.results.map((ticket: ZendeskTicket) => draftFromTicket(ticket)),
+          );
         }
       } catch (error) {
         // Past the 1,000-result limit: what is left is older than what was read, and out of reach.
@@ -192,6 +235,10 @@ export const ZENDESK_API_SPEC: HelpdeskApiSpec = {
   streams: (client) => ({
     // Legacy first, then new CSAT: an account on the new CSAT has an empty legacy list (HELPDESK-APIS.md §3.2).
     list: [satisfactionRatingsStream(client), surveyResponsesStream(client)],
-    agent: [assessedTicketsStream(client), ratedTicketsSearchStream(client, 'good'), ratedTicketsSearchStream(client, 'bad')],
+    agent: [
+      assessedTicketsStream(client),
+      ratedTicketsSearchStream(client, 'good'),
+      ratedTicketsSearchStream(client, 'bad'),
+    ],
   }),
 };

@@ -3,8 +3,10 @@ import { clone, fixture } from '../shared/test-fixtures';
 import { draftFromSatisfactionRating, draftFromSurveyResponse, draftFromTicket } from './csat';
 import { zendeskSatisfactionRatingSchema, zendeskSurveyResponsesPageSchema, zendeskTicketSchema } from './schemas';
 
-const ratingFixture = () => zendeskSatisfactionRatingSchema.parse(fixture('zendesk', 'zendesk-satisfaction_rating-object-docs-example.json'));
-const surveyFixture = () => fixture<{ survey_responses: unknown[] }>('zendesk', 'zendesk-csat-survey_responses-list-docs-example.json');
+const ratingFixture = () =>
+  zendeskSatisfactionRatingSchema.parse(fixture('zendesk', 'zendesk-satisfaction_rating-object-docs-example.json'));
+const surveyFixture = () =>
+  fixture<{ survey_responses: unknown[] }>('zendesk', 'zendesk-csat-survey_responses-list-docs-example.json');
 
 describe('Zendesk legacy CSAT normalization (DESIGN.md §4: good/bad → 1/0)', () => {
   it.each([
@@ -33,9 +35,15 @@ describe('Zendesk legacy CSAT normalization (DESIGN.md §4: good/bad → 1/0)', 
   });
 
   it('reads every rating of every list fixture as good = 1', () => {
-    for (const name of ['zendesk-satisfaction_ratings-list-docs-example.json', 'zendesk-satisfaction_ratings-cursor-page1-reconstructed.json', 'zendesk-satisfaction_ratings-offset-page1-reconstructed.json']) {
+    for (const name of [
+      'zendesk-satisfaction_ratings-list-docs-example.json',
+      'zendesk-satisfaction_ratings-cursor-page1-reconstructed.json',
+      'zendesk-satisfaction_ratings-offset-page1-reconstructed.json',
+    ]) {
       const { satisfaction_ratings } = fixture<{ satisfaction_ratings: unknown[] }>('zendesk', name);
-      const drafts = satisfaction_ratings.map((item) => draftFromSatisfactionRating(zendeskSatisfactionRatingSchema.parse(item)));
+      const drafts = satisfaction_ratings.map((item) =>
+        draftFromSatisfactionRating(zendeskSatisfactionRatingSchema.parse(item)),
+      );
       expect(drafts.map((draft) => [draft?.ticketId, draft?.rating.normalized, draft?.comment])).toEqual([
         ['208', 1, 'Awesome support!'],
         ['209', 1, 'Awesome support!'],
@@ -70,7 +78,10 @@ describe('the rating embedded in a ticket (agent path)', () => {
   });
 
   it('drops the recorded tickets, whose satisfaction_rating is null', () => {
-    const { tickets } = fixture<{ tickets: unknown[] }>('zendesk', 'zendesk-tickets-offset-show_many-zenpy-fixture.json');
+    const { tickets } = fixture<{ tickets: unknown[] }>(
+      'zendesk',
+      'zendesk-tickets-offset-show_many-zenpy-fixture.json',
+    );
     expect(tickets.map((item) => draftFromTicket(zendeskTicketSchema.parse(item)))).toEqual([null]);
   });
 });
@@ -108,11 +119,18 @@ describe('Zendesk new CSAT (survey_responses): (rating − min) / (max − min),
     [4, 'good', 0.75, true],
     [5, 'good', 1, true],
   ])('rating %d (%s) → %d, satisfied %s', (rating, category, normalized, satisfied) => {
-    expect(draftFromSurveyResponse(response(rating, category), () => null)?.rating).toEqual({ scale: 'five-point', value: rating, normalized, satisfied });
+    expect(draftFromSurveyResponse(response(rating, category), () => null)?.rating).toEqual({
+      scale: 'five-point',
+      value: rating,
+      normalized,
+      satisfied,
+    });
   });
 
   it('uses the ticket’s assignee as the agent when the caller knows it', () => {
-    expect(draftFromSurveyResponse(response(5, 'good'), (ticketId) => (ticketId === '99' ? '777' : null))?.agentId).toBe('777');
+    expect(
+      draftFromSurveyResponse(response(5, 'good'), (ticketId) => (ticketId === '99' ? '777' : null))?.agentId,
+    ).toBe('777');
   });
 
   it('drops a skipped rating question and a rating off the scale', () => {

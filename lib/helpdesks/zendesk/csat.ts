@@ -12,11 +12,18 @@ import type { ZendeskSatisfactionRating, ZendeskSurveyResponse, ZendeskTicket } 
 /** The new-CSAT scale when the account does not say otherwise: 1–5, as in Zendesk's documented example. */
 export const DEFAULT_NEW_CSAT_RANGE: NumericRange = { min: 1, max: 5 };
 
-
 /** A legacy rating from `GET /api/v2/satisfaction_ratings`; `assignee_id` is the agent at the time of rating. */
 export function draftFromSatisfactionRating(record: ZendeskSatisfactionRating): RatingDraft | null {
   const rating = scaleValue(GOOD_BAD_SCALE, record.score);
-  return rating && draftFromRecord(record, { source: 'satisfaction_ratings', rating, comment: record.comment, agentId: record.assignee_id });
+  return (
+    rating &&
+    draftFromRecord(record, {
+      source: 'satisfaction_ratings',
+      rating,
+      comment: record.comment,
+      agentId: record.assignee_id,
+    })
+  );
 }
 
 /**
@@ -46,7 +53,9 @@ const TICKET_ZRN = /^zen:ticket:(\d{1,20})$/;
 
 /** The ticket a survey response is about, from `subjects` or `subject_zrns` (`zen:ticket:99`). */
 export function surveyTicketId(response: ZendeskSurveyResponse): string | null {
-  const subject = response.subjects?.find((candidate) => candidate.type === 'ticket' && /^\d{1,20}$/.test(candidate.id));
+  const subject = response.subjects?.find(
+    (candidate) => candidate.type === 'ticket' && /^\d{1,20}$/.test(candidate.id),
+  );
   if (subject) return subject.id;
   for (const zrn of response.subject_zrns ?? []) {
     const match = TICKET_ZRN.exec(zrn);
