@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimHelpdesk, type SimRating, type Simulator } from '../../test/helpdesk-sim';
 import { getDb } from '../db/db';
 import { getSyncState } from '../db/sync-state';
+import { csatRatingSchema } from '../model';
 import { syncConnection, type SyncProgress } from './sync-connection';
 import {
   fakeClock,
@@ -82,9 +83,10 @@ describe('Zendesk admin path (legacy CSAT)', () => {
     expect((await getDb().connections.get(connection.id))?.csatPath).toBe('list');
   });
 
-  it('normalizes good/bad to 1/0 on the way in', async () => {
+  it('normalizes good/bad to 1/0 on the way in, and stores only rows the model accepts', async () => {
     const connection = await connect();
     await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
+    for (const row of await getDb().csatRatings.toArray()) expect(csatRatingSchema.parse(row)).toEqual(row);
     for (const row of await storedRatings(connection.id)) {
       expect(row.rating).toEqual(
         row.rating.value === 'good'

@@ -77,3 +77,11 @@ describe('Freshdesk CSAT normalization (DESIGN.md §4: s = v − 100 or v + 100,
     expect(draftFromFreshdeskRating({ ...documented()[0]!, agent_id: null })?.agentId).toBeNull();
   });
 });
+
+describe('comments', () => {
+  it('are cut to the length the model stores, and a blank one is none', () => {
+    const long = 'x'.repeat(12_000);
+    expect(draftFromFreshdeskRating({ ...documented()[0]!, feedback: long })?.comment).toHaveLength(10_000);
+    expect(draftFromFreshdeskRating({ ...documented()[0]!, feedback: '   ' })?.comment).toBeNull();
+  });
+});

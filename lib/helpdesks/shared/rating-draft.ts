@@ -13,12 +13,15 @@ export interface RatingFields {
   updatedAt: string;
 }
 
+/** The longest comment the model stores (`csatRatingSchema.comment`); longer ones are cut. */
+export const MAX_COMMENT_LENGTH = 10_000;
+
 /**
  * Builds a {@link RatingDraft} the same way for every helpdesk: ids become strings (they are opaque,
  * and some exceed 2^53 in other APIs), a blank comment is no comment, a missing agent is null.
  */
 export function ratingDraft(fields: RatingFields): RatingDraft {
-  const comment = fields.comment && fields.comment.trim() !== '' ? fields.comment : null;
+  const comment = fields.comment && fields.comment.trim() !== '' ? fields.comment.slice(0, MAX_COMMENT_LENGTH) : null;
   return {
     sourceId: String(fields.id),
     source: fields.source,
