@@ -161,6 +161,23 @@ describe('Zendesk admin path (legacy CSAT)', () => {
   });
 });
 
+describe('the lock', () => {
+  it('lets only one of two syncs started together run', async () => {
+    const connection = await storeConnection({
+      kind: 'zendesk',
+      origin: sim.zendesk.origin,
+      credentials: sim.zendesk.credentials.admin.auth,
+    });
+    const clock = fakeClock();
+    const outcomes = await Promise.all([
+      syncConnection(connection.id, { clock, settings: SETTINGS }),
+      syncConnection(connection.id, { clock, settings: SETTINGS }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['already-running', 'done']);
+    expect(await getDb().csatRatings.count()).toBe(answered(sim.zendesk).length);
+  });
+});
+
 describe('Zendesk agent path', () => {
   it('reads assessed tickets with ⌈n/100⌉ show_many requests, plus rated tickets assigned to the agent', async () => {
     const agent = sim.zendesk.credentials.agents[0]!;
