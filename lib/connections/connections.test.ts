@@ -266,12 +266,46 @@ describe('removeConnection and listConnectionsWithStatus', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       connection,
-      status: { status: 'idle', hasCredentials: true, lastError: null, lastSuccessAt: '2026-11-20T12:00:00.000Z' },
+      status: {
+        status: 'idle',
+        interrupted: false,
+        hasCredentials: true,
+        lastError: null,
+        lastSuccessAt: '2026-11-20T12:00:00.000Z',
+      },
     });
     expect(list[0]?.status.ratingsStored).toBeGreaterThan(0);
     expect(list[0]?.status.nextRunAt).not.toBeNull();
     expect(list[0]?.status).not.toHaveProperty('checkpoint');
     expect(JSON.stringify(list)).not.toContain(secretOf(zendeskAdmin()));
+  });
+
+  it('shows a sync whose service worker died as idle and interrupted, not running forever', async () => {
+    const connection = await syncedConnection('Acme');
+    await patchSyncState(connection.id, {
+      status: 'running',
+      checkpoint: {
+        version: 1,
+        pass: {
+          path: 'list',
+          startedAt: '2026-11-20T13:00:00.000Z',
+          since: null,
+          resume: { stream: 'x', at: 'y' },
+          pages: 2,
+          ratings: 200,
+        },
+        lease: { owner: 'dead', expiresAt: '2026-11-20T13:02:00.000Z' },
+      },
+    });
+    const at = (iso: string) => () => Date.parse(iso);
+    expect((await listConnectionsWithStatus(at('2026-11-20T13:01:00.000Z')))[0]?.status).toMatchObject({
+      status: 'running',
+      interrupted: false,
+    });
+    expect((await listConnectionsWithStatus(at('2026-11-20T13:03:00.000Z')))[0]?.status).toMatchObject({
+      status: 'idle',
+      interrupted: true,
+    });
   });
 
   it('removes the connection, its secret, sync state, ratings and alarm, and nothing of another connection', async () => {
