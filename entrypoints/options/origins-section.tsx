@@ -4,6 +4,8 @@ import { Notice } from '../../components/notice';
 import { HELPDESK_ADAPTERS, getAdapter } from '../../lib/helpdesks/registry';
 import { parseHelpdeskOrigin, type Settings } from '../../lib/model';
 import { updateSettings } from '../../lib/settings/settings-store';
+import { getDb } from '../../lib/db/db';
+import { hostAccessRefused, releaseHostAccess, requestHostAccess } from './host-access';
 import { Section } from './section';
 
 /**
@@ -23,6 +25,11 @@ export function OriginsSection({ settings }: { settings: Settings }) {
     if (settings.helpdeskOrigins.some((entry) => entry.origin === parsed.origin && entry.kind === kind)) {
       return setError(`${parsed.origin} is already listed.`);
     }
+    // The popup reads a tab's address through `activeTab` on the helpdesks' own domains; on any other
+    // origin it needs host access to that one origin. Asked here, inside the submit gesture.
+    if (!(await requestHostAccess([parsed.origin]))) {
+      return setError(`${hostAccessRefused([parsed.origin])} GapLens cannot recognise tickets there without it.`);
+    }
     try {
       await updateSettings((current) => ({
         ...current,
@@ -35,11 +42,17 @@ export function OriginsSection({ settings }: { settings: Settings }) {
     }
   }
 
-  const remove = (index: number) =>
-    updateSettings((current) => ({
+  const remove = async (index: number) => {
+    const entry = settings.helpdeskOrigins[index];
+    await updateSettings((current) => ({
       ...current,
       helpdeskOrigins: current.helpdeskOrigins.filter((_, i) => i !== index),
     }));
+    // Least privilege: give the access back unless a connection still uses that origin.
+    if (entry && (await getDb().connections.where('origin').equals(entry.origin).count()) === 0) {
+      await releaseHostAccess(entry.origin);
+    }
+  };
 
   return (
     <Section id="origins" title="Helpdesk addresses">

@@ -40,7 +40,9 @@ export function makeProfileDir(): string {
  * Launches Debian's Chromium with the built extension in a persistent profile. Relaunching with the
  * same `userDataDir` is how tests prove data survives a browser restart.
  */
-export async function launchExtensionBrowser(options: { userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(
+  options: { userDataDir?: string; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const userDataDir = options.userDataDir ?? makeProfileDir();
   const debuggingPort = await freePort();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -82,13 +84,16 @@ export function removeProfile(userDataDir: string): void {
 export async function preApproveHostPermission(browser: ExtensionBrowser, originPattern: string): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome://extensions/?id=${browser.extensionId}`);
-  await page.waitForFunction(() => !!(globalThis as unknown as { chrome: { developerPrivate?: unknown } }).chrome.developerPrivate);
+  await page.waitForFunction(
+    () => !!(globalThis as unknown as { chrome: { developerPrivate?: unknown } }).chrome.developerPrivate,
+  );
   await page.evaluate(
     ([id, pattern]) =>
-      (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(
-        id!,
-        pattern!,
-      ),
+      (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, p: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate.addHostPermission(id!, pattern!),
     [browser.extensionId, originPattern],
   );
   await page.close();
@@ -99,7 +104,10 @@ export async function preApproveHostPermission(browser: ExtensionBrowser, origin
  * `tabs.query` see it) and returns it as a Playwright page through a second CDP client.
  * No test-only code path in the extension: this is `chrome.action.openPopup()`.
  */
-export async function openPopup(browser: ExtensionBrowser, tab: Page): Promise<{ popup: Page; detach(): Promise<void> }> {
+export async function openPopup(
+  browser: ExtensionBrowser,
+  tab: Page,
+): Promise<{ popup: Page; detach(): Promise<void> }> {
   await tab.bringToFront();
   const sw = await browser.serviceWorker();
   await sw.evaluate(() => chrome.action.openPopup());
