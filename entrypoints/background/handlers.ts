@@ -1,4 +1,5 @@
 import { saveAssessment } from '../../lib/db/assessments';
+import { importAssessments } from '../../lib/db/assessments-import';
 import { listConnections } from '../../lib/db/connections';
 import type { SettingsFile } from '../../lib/export/settings-file';
 import type { Handlers } from '../../lib/messaging/router';
@@ -44,5 +45,6 @@ export const handlers: Handlers = {
   saveAssessment: (draft) => saveAssessment(draft),
   eraseAllData: () => eraseAllData(),
   importSettings,
+  importAssessments: (file) => importAssessments(file.assessments),
   ...connectionHandlers,
 };

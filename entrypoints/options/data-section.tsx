@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { Notice, type NoticeTone } from '../../components/notice';
 import { allAssessments } from '../../lib/db/assessments';
 import { getDb } from '../../lib/db/db';
-import { buildAssessmentsExport } from '../../lib/export/assessments-json';
+import { buildAssessmentsExport, parseAssessmentsFile } from '../../lib/export/assessments-json';
 import { downloadJson, exportFileName } from '../../lib/export/download';
 import { sendMessage } from '../../lib/messaging/messenger';
+import { readSettings } from '../../lib/settings/settings-store';
 import { releaseHostAccess } from './host-access';
 import { Section } from './section';
 
@@ -24,11 +25,33 @@ export function DataSection() {
     }
   }
 
+  async function restore(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const chosen = input.files?.[0];
+    input.value = '';
+    if (!chosen) return;
+    const read = parseAssessmentsFile(await chosen.text());
+    if (!read.ok) return setResult({ tone: 'error', text: `${chosen.name} was not imported:\n${read.error}` });
+    try {
+      const report = await sendMessage('importAssessments', read.file);
+      setResult({
+        tone: 'ok',
+        text:
+          `Imported ${chosen.name}: ${report.added} added, ${report.updated} updated` +
+          (report.unchanged ? `, ${report.unchanged} kept as they were (yours were as new or newer).` : '.'),
+      });
+    } catch (error) {
+      setResult({ tone: 'error', text: `${chosen.name} was not imported: ${(error as Error).message}` });
+    }
+  }
+
   async function erase() {
     dialog.current?.close();
     setTyped('');
     try {
-      const origins = (await getDb().connections.toArray()).map((connection) => connection.origin);
+      // Erasing also gives back the host access granted for connections and helpdesk addresses.
+      const [connections, { settings }] = await Promise.all([getDb().connections.toArray(), readSettings()]);
+      const origins = [...connections, ...settings.helpdeskOrigins].map((entry) => entry.origin);
       await sendMessage('eraseAllData', { confirm: 'ERASE' });
       await Promise.all([...new Set(origins)].map(releaseHostAccess));
       setResult({ tone: 'ok', text: 'All GapLens data in this browser was erased.' });
@@ -41,12 +64,22 @@ export function DataSection() {
     <Section id="data" title="Your data">
       <p className="muted">
         Everything GapLens knows lives in this browser. Export your assessments as JSON (format “gaplens-assessments”,
-        version 1; no credentials), or erase all of it.
+        version 1; no credentials), restore them from such a file (for each ticket the newer copy wins, so nothing is
+        lost), or erase all of it.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void exportAssessments()}>
           Export assessments (JSON)
         </button>
+        <label className="button">
+          Import assessments (JSON)…
+          <input
+            className="visually-hidden"
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => void restore(event)}
+          />
+        </label>
         <button type="button" className="danger" onClick={() => dialog.current?.showModal()}>
           Erase all my data…
         </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDraft } from '../db/test-drafts';
-import { assessmentsExportSchema, buildAssessmentsExport } from './assessments-json';
+import { assessmentsExportSchema, buildAssessmentsExport, parseAssessmentsFile } from './assessments-json';
 import { exportFileName } from './download';
 
 const at = '2026-11-23T10:49:49.000Z';
@@ -16,5 +16,26 @@ describe('assessments export', () => {
 
   it('names the file by kind and UTC date', () => {
     expect(exportFileName('assessments', new Date(at))).toBe('gaplens-assessments-2026-11-23.json');
+  });
+});
+
+describe('parseAssessmentsFile', () => {
+  it('names the path of a bad record', () => {
+    const file = buildAssessmentsExport([]);
+    const bad = { ...file, assessments: [{ ticketKey: 'x', scores: { timely: 9 } }] };
+    const read = parseAssessmentsFile(JSON.stringify(bad));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toContain('assessments[0].scores.timely');
+  });
+
+  it('says when the text is not JSON', () => {
+    const read = parseAssessmentsFile('{nope');
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toMatch(/^The file is not valid JSON/);
+  });
+
+  it('reads back what the export wrote', () => {
+    const read = parseAssessmentsFile(JSON.stringify(buildAssessmentsExport([])));
+    expect(read).toMatchObject({ ok: true, file: { format: 'gaplens-assessments', assessments: [] } });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, selfAssessmentSchema, type SelfAssessment } from '../model';
+import { describeZodError, isoDateTimeSchema, selfAssessmentSchema, type SelfAssessment } from '../model';
 
 export const ASSESSMENTS_EXPORT_FORMAT = 'gaplens-assessments';
 
@@ -26,4 +26,19 @@ export function buildAssessmentsExport(
     exportedAt: exportedAt.toISOString(),
     assessments: [...assessments],
   };
+}
+
+export type AssessmentsFileRead = { ok: true; file: AssessmentsExport } | { ok: false; error: string };
+
+/** Reads an assessments file's text: JSON first, then the schema; each problem is reported with its path. */
+export function parseAssessmentsFile(text: string): AssessmentsFileRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
+  }
+  const parsed = assessmentsExportSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  return { ok: true, file: parsed.data };
 }

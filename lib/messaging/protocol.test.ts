@@ -8,6 +8,7 @@ describe('request validation', () => {
     expect(MESSAGE_TYPES.sort()).toEqual(
       [
         'eraseAllData',
+        'importAssessments',
         'importSettings',
         'removeConnection',
         'saveAssessment',

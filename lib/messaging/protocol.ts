@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AssessmentsImportReport } from '../db/assessments-import';
+import { assessmentsExportSchema } from '../export/assessments-json';
 import { settingsFileSchema } from '../export/settings-file';
 import {
   credentialsSchema,
@@ -53,6 +55,8 @@ export const requestSchemas = {
   /** The literal is a second line of defence behind the confirmation dialog. */
   eraseAllData: z.object({ confirm: z.literal('ERASE') }),
   importSettings: settingsFileSchema,
+  /** A backup made with the assessments export; per ticket the later `updatedAt` wins. */
+  importAssessments: assessmentsExportSchema,
   testConnection: connectionFormSchema.refine(requireCredentialsForNew, credentialsRequired),
   saveConnection: connectionFormSchema
     .extend({ label: z.string().trim().min(1).max(120) })
@@ -76,6 +80,7 @@ export interface Responses {
   saveAssessment: { assessment: SelfAssessment; created: boolean };
   eraseAllData: { erased: true };
   importSettings: { settings: Settings; connectionsSaved: number };
+  importAssessments: AssessmentsImportReport;
   testConnection: { ok: true; agent: AgentIdentity } | { ok: false; error: string };
   /** The saved connection: never its credentials. */
   saveConnection: { connection: Connection };
