@@ -60,7 +60,11 @@ export function ConnectionsSection({ settings }: { settings: Settings }) {
                 connection={row.connection}
                 state={row.state}
                 problem={row.problem}
-                sharesOrigin={rows.some((r) => r.key !== row.key && r.connection?.origin === row.connection?.origin)}
+                // Access stays while another connection or a helpdesk address (ticket recognition) uses the origin.
+                originStillUsed={
+                  rows.some((r) => r.key !== row.key && r.connection?.origin === row.connection?.origin) ||
+                  settings.helpdeskOrigins.some((entry) => entry.origin === row.connection?.origin)
+                }
                 onEdit={() => setEditing(row.connection)}
                 onMessage={setMessage}
               />
@@ -98,12 +102,12 @@ interface CardProps {
   connection: Connection;
   state: SyncState | null;
   problem: string | null;
-  sharesOrigin: boolean;
+  originStillUsed: boolean;
   onEdit(): void;
   onMessage(message: { tone: NoticeTone; text: string }): void;
 }
 
-function ConnectionCard({ connection, state, problem, sharesOrigin, onEdit, onMessage }: CardProps) {
+function ConnectionCard({ connection, state, problem, originStillUsed, onEdit, onMessage }: CardProps) {
   const [confirming, setConfirming] = useState(false);
   const titleId = `connection-${connection.id}`;
   const fail = (error: unknown) => onMessage({ tone: 'error', text: (error as Error).message });
@@ -118,7 +122,7 @@ function ConnectionCard({ connection, state, problem, sharesOrigin, onEdit, onMe
   async function remove() {
     try {
       await sendMessage('removeConnection', { connectionId: connection.id });
-      if (!sharesOrigin) await releaseHostAccess(connection.origin);
+      if (!originStillUsed) await releaseHostAccess(connection.origin);
       onMessage({ tone: 'ok', text: `Removed ${connection.label}. Your assessments are kept.` });
     } catch (error) {
       fail(error);
