@@ -1,3 +1,4 @@
+import { requireHelpdeskApi } from '../helpdesks/api-registry';
 import { getAdapter } from '../helpdesks/registry';
 import { HelpdeskError, isHelpdeskError } from '../helpdesks/shared/errors';
 import type { HelpdeskAdapter, HelpdeskApiOptions, WhoAmI } from '../helpdesks/types';
@@ -54,7 +55,7 @@ export async function probe(
     };
   }
   try {
-    const api = adapter.createApi(origin, credentials, deps);
+    const api = requireHelpdeskApi(adapter.kind).createApi(origin, credentials, deps);
     const agent = await api.whoAmI();
     const csatPath = await api.detectCsatPath();
     return { ok: true, agent, csatPath };

@@ -81,12 +81,15 @@ describe('ticket recognition on configured origins', () => {
 });
 
 describe('every adapter', () => {
-  it.each(HELPDESK_ADAPTERS.map((a) => [a.kind, a] as const))('%s builds ticket URLs it recognises', (_kind, adapter) => {
-    const origin = adapter.exampleOrigin;
-    const url = adapter.ticketUrl(origin, '987');
-    expect(recognizeTicket(url, NONE)).toEqual({ kind: adapter.kind, origin, ticketId: '987' });
-    for (const other of HELPDESK_ADAPTERS.filter((a) => a !== adapter)) {
-      expect(other.matchHostedTicket(new URL(url))).toBeNull();
-    }
-  });
+  it.each(HELPDESK_ADAPTERS.map((a) => [a.kind, a] as const))(
+    '%s builds ticket URLs it recognises',
+    (_kind, adapter) => {
+      const origin = adapter.exampleOrigin;
+      const url = adapter.ticketUrl(origin, '987');
+      expect(recognizeTicket(url, NONE)).toEqual({ kind: adapter.kind, origin, ticketId: '987' });
+      for (const other of HELPDESK_ADAPTERS.filter((a) => a !== adapter)) {
+        expect(other.matchHostedTicket(new URL(url))).toBeNull();
+      }
+    },
+  );
 });

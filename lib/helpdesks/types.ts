@@ -31,6 +31,15 @@ export interface HelpdeskAdapter {
 
   /** The kinds of credentials this helpdesk accepts, first = the one a form offers first. */
   authTypes: readonly AuthType[];
+}
+
+/**
+ * The API client factory of one helpdesk (`<kind>/client.ts`, registered in api-registry.ts). Kept
+ * apart from {@link HelpdeskAdapter} so that pages which only recognise tickets (the popup, whose
+ * time to interactive matters) do not load the API clients and their response schemas.
+ */
+export interface HelpdeskApiProvider {
+  kind: HelpdeskKind;
   /** A client for one account. Throws `HelpdeskError('bad-url')` for credentials of another auth type. */
   createApi(origin: string, credentials: Credentials, options?: HelpdeskApiOptions): HelpdeskApi;
 }

@@ -1,6 +1,7 @@
 import { getConnection, readCredentials, updateConnection } from '../db/connections';
 import { HelpdeskError, isHelpdeskError, type HelpdeskErrorCode } from '../helpdesks/shared/errors';
 import type { FetchLike } from '../helpdesks/shared/http-client';
+import { requireHelpdeskApi } from '../helpdesks/api-registry';
 import { getAdapter } from '../helpdesks/registry';
 import type { CsatPage, RatingDraft } from '../helpdesks/types';
 import { ticketKey, type Connection, type CsatRating, type Settings, type SyncState } from '../model';
@@ -117,7 +118,7 @@ async function runPass(
   const runner = createRetryingRunner({ ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, (waitMs) =>
     renewLease(connection.id, owner, clock.now() + waitMs + leaseMs),
   );
-  const api = adapter.createApi(connection.origin, credentials, {
+  const api = requireHelpdeskApi(adapter.kind).createApi(connection.origin, credentials, {
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     runner,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../model';
 import { HelpdeskError } from '../shared/errors';
 import { csatRequest, fakeFetch, fixture, readAllPages } from '../shared/test-fixtures';
-import { freshdeskAdapter } from './index';
+import { freshdeskApiProvider } from './client';
 
 const ORIGIN = 'https://acme.freshdesk.com';
 const KEY: Credentials = { type: 'api-key', apiKey: 'abcdefghij' };
@@ -10,7 +10,7 @@ const list = () => fixture<unknown[]>('freshdesk', 'freshdesk-satisfaction_ratin
 
 function api(routes: Parameters<typeof fakeFetch>[0]) {
   const fetch = fakeFetch(routes);
-  return { api: freshdeskAdapter.createApi(ORIGIN, KEY, { fetch }), fetch };
+  return { api: freshdeskApiProvider.createApi(ORIGIN, KEY, { fetch }), fetch };
 }
 
 describe('Freshdesk who am I', () => {
@@ -36,7 +36,7 @@ describe('Freshdesk who am I', () => {
   });
 
   it('refuses token credentials', () => {
-    expect(() => freshdeskAdapter.createApi(ORIGIN, { type: 'oauth-token', token: 't' })).toThrow(HelpdeskError);
+    expect(() => freshdeskApiProvider.createApi(ORIGIN, { type: 'oauth-token', token: 't' })).toThrow(HelpdeskError);
   });
 });
 

@@ -1,8 +1,6 @@
 import type { HelpdeskAdapter } from '../types';
-import { createHelpdeskApi } from '../shared/helpdesk-api';
 import { matchHostedTicketUrl, matchTicketPath } from '../shared/hosted-ticket-url';
 import { FRESHDESK_POINTS_SCALE } from '../shared/scales';
-import { FRESHDESK_API_SPEC } from './api';
 import { FRESHDESK_HOSTED, FRESHDESK_TICKET_PATH } from './page';
 
 export const freshdeskAdapter: HelpdeskAdapter = {
@@ -14,5 +12,4 @@ export const freshdeskAdapter: HelpdeskAdapter = {
   ticketUrl: (origin, ticketId) => `${origin}/a/tickets/${ticketId}`,
   csatScale: FRESHDESK_POINTS_SCALE,
   authTypes: ['api-key'],
-  createApi: (origin, credentials, options) => createHelpdeskApi(FRESHDESK_API_SPEC, origin, credentials, options),
 };

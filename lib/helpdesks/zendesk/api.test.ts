@@ -3,7 +3,7 @@ import type { Credentials } from '../../model';
 import { HelpdeskError } from '../shared/errors';
 import { clone, csatRequest, fakeFetch, fixture, readAllPages, type FakeAnswer } from '../shared/test-fixtures';
 import { ratedTicketsQuery } from './api';
-import { zendeskAdapter } from './index';
+import { zendeskApiProvider } from './client';
 
 const ORIGIN = 'https://acme.zendesk.com';
 const TOKEN: Credentials = { type: 'api-token', email: 'lead@acme.test', token: 'tok' };
@@ -11,7 +11,7 @@ const me = () => fixture<{ user: Record<string, unknown> }>('zendesk', 'zendesk-
 
 function api(routes: Parameters<typeof fakeFetch>[0], credentials: Credentials = TOKEN) {
   const fetch = fakeFetch(routes);
-  return { api: zendeskAdapter.createApi(ORIGIN, credentials, { fetch }), fetch };
+  return { api: zendeskApiProvider.createApi(ORIGIN, credentials, { fetch }), fetch };
 }
 
 describe('Zendesk who am I', () => {
@@ -38,7 +38,7 @@ describe('Zendesk who am I', () => {
   });
 
   it('refuses an API key, which Zendesk does not take', () => {
-    expect(() => zendeskAdapter.createApi(ORIGIN, { type: 'api-key', apiKey: 'k' })).toThrow(HelpdeskError);
+    expect(() => zendeskApiProvider.createApi(ORIGIN, { type: 'api-key', apiKey: 'k' })).toThrow(HelpdeskError);
   });
 
   it('treats the anonymous user as bad credentials and an end user as lacking permission', async () => {

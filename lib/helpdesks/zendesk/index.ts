@@ -1,8 +1,6 @@
 import type { HelpdeskAdapter } from '../types';
-import { createHelpdeskApi } from '../shared/helpdesk-api';
 import { matchHostedTicketUrl, matchTicketPath } from '../shared/hosted-ticket-url';
 import { GOOD_BAD_SCALE } from '../shared/scales';
-import { ZENDESK_API_SPEC } from './api';
 import { ZENDESK_HOSTED, ZENDESK_TICKET_PATH } from './page';
 
 export const zendeskAdapter: HelpdeskAdapter = {
@@ -15,5 +13,4 @@ export const zendeskAdapter: HelpdeskAdapter = {
   // Legacy CSAT is good/bad; accounts on the new CSAT rate on the survey's own scale (see api side).
   csatScale: GOOD_BAD_SCALE,
   authTypes: ['api-token', 'oauth-token'],
-  createApi: (origin, credentials, options) => createHelpdeskApi(ZENDESK_API_SPEC, origin, credentials, options),
 };
