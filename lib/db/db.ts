@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { gapStoreMiddleware } from '../gap-store/middleware';
+import { GAP_STORE_STORES, type GapCellRow, type GapReveal, type GapState, type GapTicketRow } from '../gap-store/schema';
 import type { Connection, Credentials, CsatRating, SelfAssessment, StandardSet, SyncState } from '../model';
 
 /** A stored standard set version: the set plus its primary key `${id}@${version}`. */
@@ -22,6 +24,11 @@ export class GapLensDb extends Dexie {
   /** Secrets, kept apart from `connections` so nothing that lists or exports connections can leak them. */
   credentials!: EntityTable<StoredCredentials, 'connectionId'>;
   syncState!: EntityTable<SyncState, 'connectionId'>;
+  /** The gap store (lib/gap-store): derived from assessments and ratings, kept current by its middleware. */
+  gapState!: EntityTable<GapState, 'id'>;
+  gapCells!: EntityTable<GapCellRow, 'key'>;
+  gapTickets!: EntityTable<GapTicketRow, 'ticketKey'>;
+  gapReveals!: EntityTable<GapReveal, 'id'>;
 
   /** `upToVersion` opens the database as an older release would have; only the migration test uses it. */
   constructor(name = DB_NAME, upToVersion = LATEST_DB_VERSION) {
@@ -31,6 +38,7 @@ export class GapLensDb extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(gapStoreMiddleware);
   }
 }
 
@@ -53,7 +61,12 @@ interface SchemaVersion {
  * Every schema version, oldest first. Never edit a released step: add a new one with an `upgrade`.
  * test/fixtures/db/v<N>.json must hold example data for each step (lib/db/migrations.test.ts).
  */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: SCHEMA_V1 }];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: SCHEMA_V1 },
+  // v2: the gap store. No upgrade step: it starts unbuilt and is built from the raw tables on first
+  // use (lib/gap-store/rebuild.ts), in the user's time zone, which an upgrade cannot know.
+  { version: 2, stores: GAP_STORE_STORES },
+];
 
 export const LATEST_DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 

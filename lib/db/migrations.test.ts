@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import {
   standardSetSchema,
   syncStateSchema,
 } from '../model';
+import { gapCellRowSchema, gapRevealSchema, gapStateSchema, gapTicketRowSchema } from '../gap-store/schema';
 import { GapLensDb, LATEST_DB_VERSION, SCHEMA_VERSIONS } from './db';
 
 /** What every record of each table must still be after an upgrade: valid under today's schema. */
@@ -21,6 +23,10 @@ const CURRENT_RECORD_SCHEMAS: Record<string, z.ZodType> = {
   connections: connectionSchema,
   credentials: z.object({ connectionId: z.string(), credentials: credentialsSchema }),
   syncState: syncStateSchema,
+  gapState: gapStateSchema,
+  gapCells: gapCellRowSchema,
+  gapTickets: gapTicketRowSchema,
+  gapReveals: gapRevealSchema,
 };
 
 const fixtureSchema = z.object({ version: z.number().int(), tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) });
@@ -36,8 +42,10 @@ function exampleFor(version: number) {
   return fixtureSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
+  // Dexie keeps the factory it found at import, so the one above does not isolate the versions' runs.
+  await Dexie.delete('migration-test');
 });
 
 describe('database migrations', () => {
