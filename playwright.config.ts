@@ -9,7 +9,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: 'reports/e2e.json' }],
+  ],
   outputDir: 'test-results',
   use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
 });

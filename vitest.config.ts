@@ -4,8 +4,16 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts', 'test/helpdesk-sim/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.{ts,tsx}',
+      'entrypoints/**/*.test.{ts,tsx}',
+      'test/unit/**/*.test.ts',
+      'test/helpdesk-sim/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
   },
 });
