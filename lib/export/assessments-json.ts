@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeZodError, isoDateTimeSchema, selfAssessmentSchema, type SelfAssessment } from '../model';
+import { parseJsonFile, type JsonFileRead } from './json-file';
+import { isoDateTimeSchema, selfAssessmentSchema, type SelfAssessment } from '../model';
 
 export const ASSESSMENTS_EXPORT_FORMAT = 'gaplens-assessments';
 
@@ -28,17 +29,7 @@ export function buildAssessmentsExport(
   };
 }
 
-export type AssessmentsFileRead = { ok: true; file: AssessmentsExport } | { ok: false; error: string };
-
 /** Reads an assessments file's text: JSON first, then the schema; each problem is reported with its path. */
-export function parseAssessmentsFile(text: string): AssessmentsFileRead {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
-  }
-  const parsed = assessmentsExportSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
-  return { ok: true, file: parsed.data };
+export function parseAssessmentsFile(text: string): JsonFileRead<AssessmentsExport> {
+  return parseJsonFile(text, assessmentsExportSchema);
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { parseJsonFile, type JsonFileRead } from './json-file';
 import { authTypesFor, unknownKindProblem } from '../messaging/auth-types';
 import {
   credentialsSchema,
-  describeZodError,
   helpdeskKindSchema,
   helpdeskOriginSchema,
   settingsSchema,
@@ -53,19 +53,11 @@ export const settingsFileSchema = z
   });
 export type SettingsFile = z.output<typeof settingsFileSchema>;
 
-export type SettingsFileRead = { ok: true; file: SettingsFile } | { ok: false; error: string };
+export type SettingsFileRead = JsonFileRead<SettingsFile>;
 
 /** Reads a settings file's text: JSON first, then the schema; each problem is reported with its path. */
 export function parseSettingsFile(text: string): SettingsFileRead {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
-  }
-  const parsed = settingsFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
-  return { ok: true, file: parsed.data };
+  return parseJsonFile(text, settingsFileSchema);
 }
 
 /** The settings as a file. Connections are left out: they only make sense with credentials, which never leave. */
