@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { measureIdbPutThroughput } from './idb-throughput';
 import { measurePopupTti } from './popup-tti';
@@ -34,7 +34,9 @@ function machine(): string {
   } catch {
     /* reported as unknown */
   }
-  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${chromium}`;
+  // The load average matters here: benchmarks on a shared 2-core machine slow down with its neighbours.
+  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${chromium}, load average at start ${load}`;
 }
 
 async function main() {
