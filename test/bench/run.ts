@@ -43,6 +43,7 @@ async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
   if (selected.length === 0) throw new Error(`Unknown benchmark. Known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  const machineAtStart = machine();
   mkdirSync('bench-results', { recursive: true });
   const file = 'bench-results/latest.json';
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, unknown> }) : {};
@@ -53,7 +54,7 @@ async function main() {
     results[bench.name] = { ...result, goal: bench.goal, date: new Date().toISOString() };
     console.log(bench.summary(result));
   }
-  const report = { machine: machine(), date: new Date().toISOString(), results };
+  const report = { machine: machineAtStart, date: new Date().toISOString(), results };
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   updateBenchmarksMd(report);
 }
