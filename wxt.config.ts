@@ -11,16 +11,24 @@ export default defineConfig({
     name: 'GapLens',
     description:
       'Rate each ticket against your team’s service standards, predict the customer’s rating, and see your gap.',
-    permissions: ['storage', 'activeTab', 'alarms'],
+    // contextMenus: “Open my gap” on the toolbar button. notifications is optional: asked for only
+    // when the agent opts in to reveal notifications in the side panel.
+    // scripting: the helpdesk page script is registered at run time for connected origins only.
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus', 'scripting'],
     ...(manifestVersion === 3
-      ? { optional_host_permissions: OPTIONAL_HOST_PERMISSIONS }
-      : { optional_permissions: OPTIONAL_HOST_PERMISSIONS }),
+      ? { optional_host_permissions: OPTIONAL_HOST_PERMISSIONS, optional_permissions: ['notifications'] }
+      : { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS, 'notifications'] }),
     action: { default_title: 'GapLens: rate this ticket' },
     commands: {
       // WXT does not rename _execute_action for MV2 (Firefox), see shared STACK notes.
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+G' },
         description: 'Rate the current ticket',
+      },
+      // Handled in the background (entrypoints/background/side-panel.ts): a command is a user gesture.
+      'open-gap': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Open my gap (side panel)',
       },
     },
     ...(browser === 'firefox' && {
@@ -29,6 +37,20 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    // The helpdesk page script is a guest in someone else's page and must stay tiny: build it against
+    // the browser's own `chrome`/`browser` object (@wxt-dev/browser) instead of the polyfill that
+    // @wxt-dev/webextension-polyfill aliases `wxt/browser` to for the extension's own pages.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      viteConfig.resolve ??= {};
+      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const existing = viteConfig.resolve.alias;
+      viteConfig.resolve.alias = Array.isArray(existing)
+        ? [alias, ...existing]
+        : [alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+    },
+  },
   zip: {
     excludeSources: ['test-results/**', 'playwright-report/**', 'bench-results/**', 'dist/**', '*.log'],
   },

@@ -1,0 +1,50 @@
+import { browser, type Browser } from 'wxt/browser';
+
+/** The manifest command (wxt.config.ts) and the toolbar context-menu item that open the side panel. */
+export const OPEN_GAP_COMMAND = 'open-gap';
+export const OPEN_GAP_MENU_ITEM = 'gaplens-open-gap';
+
+const logFailure = (error: unknown) => console.error('GapLens: opening the side panel failed', error);
+
+/**
+ * Opens GapLens's side panel in a window: Chrome's `sidePanel`, Firefox's `sidebarAction`. Both
+ * refuse unless called while handling a user gesture, which a command and a menu click are, so this
+ * is called synchronously from their listeners, never after an `await`.
+ */
+export function openGapPanel(windowId: number | undefined): Promise<void> {
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: typeof chrome.sidePanel } }).chrome?.sidePanel;
+  if (sidePanel?.open && windowId !== undefined) return sidePanel.open({ windowId });
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  if (sidebar) return sidebar.open();
+  return Promise.reject(new Error('This browser has no side panel GapLens can open.'));
+}
+
+/** The command handler: Alt+Shift+J (as suggested in the manifest) opens the panel in the tab's window. */
+export function onGapCommand(command: string, tab: Browser.tabs.Tab | undefined, open = openGapPanel): void {
+  if (command === OPEN_GAP_COMMAND) open(tab?.windowId).catch(logFailure);
+}
+
+export function onGapMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  open = openGapPanel,
+): void {
+  if (info.menuItemId === OPEN_GAP_MENU_ITEM) open(tab?.windowId).catch(logFailure);
+}
+
+/** Adds “Open my gap” to the toolbar button's context menu; idempotent, as install runs on every update. */
+export async function createGapMenuItem(): Promise<void> {
+  await browser.contextMenus.remove(OPEN_GAP_MENU_ITEM).catch(() => undefined);
+  // MV2 (Firefox) names the toolbar button's menu `browser_action`, MV3 `action`.
+  const context = browser.runtime.getManifest().manifest_version === 3 ? 'action' : 'browser_action';
+  browser.contextMenus.create({ id: OPEN_GAP_MENU_ITEM, title: 'Open my gap', contexts: [context] });
+}
+
+/** The three ways to the side panel besides the popup's button: shortcut, toolbar context menu. */
+export function registerSidePanelOpeners(): void {
+  browser.commands.onCommand.addListener((command, tab) => onGapCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => onGapMenuClick(info, tab));
+  browser.runtime.onInstalled.addListener(() => {
+    createGapMenuItem().catch(logFailure);
+  });
+}
