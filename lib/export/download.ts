@@ -11,6 +11,7 @@ export function downloadJson(fileName: string, data: unknown): void {
   link.href = url;
   link.download = fileName;
   link.click();
-  // The click starts the download synchronously; the URL only needs to live until then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Chromium reads the blob asynchronously after the click; revoking at once can fail the download
+  // ("Failed - network error"). A minute is plenty, and the page keeps nothing else alive.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

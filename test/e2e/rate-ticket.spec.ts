@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DEFAULT_STANDARD_SET } from '../../lib/model/default-standard-set';
 import { expect, test } from './fixtures';
 import { preApproveHostPermission } from './launch';
@@ -121,4 +122,47 @@ test('the shortcut opens the popup and is registered with the browser', async ({
   const commands = await page.evaluate(() => chrome.commands.getAll());
   const action = commands.find((c) => c.name === '_execute_action');
   expect(action?.shortcut).toBe('Alt+Shift+G');
+});
+
+test('export all assessments as JSON, restore them, and erase everything', async ({ ext, sim }) => {
+  const origin = sim.zendesk.origin;
+  const options = await OptionsPage.open(ext);
+  await options.addHelpdeskAddress('Zendesk', origin);
+  const ticketId = String(sim.zendesk.data.tickets[2]!.id);
+  const tab = await ext.context.newPage();
+  await tab.goto(`${origin}/agent/tickets/${ticketId}`);
+  const popup = await PopupPage.openFor(ext, tab);
+  for (const key of KEYS) await popup.page.keyboard.press(key);
+  await popup.page.keyboard.press('1');
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.status).toHaveText(`Saved #${ticketId} · edit any time`);
+  await popup.close();
+
+  // The popup's extra CDP client takes over where downloads go; a fresh launch gives them back.
+  const relaunched = await ext.relaunch();
+  const page = await relaunched.context.newPage();
+  await page.goto(relaunched.extensionUrl('options.html'));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export assessments (JSON)' }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+    format: string;
+    version: number;
+    assessments: unknown[];
+  };
+  expect(exported).toMatchObject({ format: 'gaplens-assessments', version: 1 });
+  expect(exported.assessments).toEqual(await readAll(page, 'assessments'));
+  expect(JSON.stringify(exported)).not.toMatch(/token|apiKey|credentials/);
+
+  await page.getByRole('button', { name: 'Erase all my data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Erase all GapLens data?' });
+  await dialog.getByRole('textbox').fill('ERASE');
+  await dialog.getByRole('button', { name: 'Erase everything' }).click();
+  await expect(page.getByTestId('data-result')).toHaveText('All GapLens data in this browser was erased.');
+  expect(await readAll(page, 'assessments')).toEqual([]);
+
+  // The export restores what was erased.
+  await page.getByLabel('Import assessments (JSON)…').setInputFiles(file);
+  await expect(page.getByTestId('data-result')).toContainText('1 added');
+  expect(await readAll(page, 'assessments')).toEqual(exported.assessments);
 });
