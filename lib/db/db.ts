@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { gapStoreMiddleware } from '../gap-store/middleware';
 import { GAP_STORE_STORES, type GapCellRow, type GapReveal, type GapState, type GapTicketRow } from '../gap-store/schema';
 import type { Connection, Credentials, CsatRating, SelfAssessment, StandardSet, SyncState } from '../model';
+import { TEAM_STORES, type TeamAssessmentRow, type TeamBundleRow } from '../team/schema';
 
 /** A stored standard set version: the set plus its primary key `${id}@${version}`. */
 export type StoredStandardSet = StandardSet & { key: string };
@@ -29,6 +30,9 @@ export class GapLensDb extends Dexie {
   gapCells!: EntityTable<GapCellRow, 'key'>;
   gapTickets!: EntityTable<GapTicketRow, 'ticketKey'>;
   gapReveals!: EntityTable<GapReveal, 'id'>;
+  /** The team store (lib/team): bundles a lead imported, apart from the lead's own assessments. */
+  teamBundles!: EntityTable<TeamBundleRow, 'agentKey'>;
+  teamAssessments!: EntityTable<TeamAssessmentRow, 'id'>;
 
   /** `upToVersion` opens the database as an older release would have; only the migration test uses it. */
   constructor(name = DB_NAME, upToVersion = LATEST_DB_VERSION) {
@@ -66,6 +70,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // v2: the gap store. No upgrade step: it starts unbuilt and is built from the raw tables on first
   // use (lib/gap-store/rebuild.ts), in the user's time zone, which an upgrade cannot know.
   { version: 2, stores: GAP_STORE_STORES },
+  // v3: the team store (lib/team/schema.ts). New tables only, so nothing to upgrade.
+  { version: 3, stores: TEAM_STORES },
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

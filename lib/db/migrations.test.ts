@@ -13,6 +13,7 @@ import {
   syncStateSchema,
 } from '../model';
 import { gapCellRowSchema, gapRevealSchema, gapStateSchema, gapTicketRowSchema } from '../gap-store/schema';
+import { teamAssessmentRowSchema, teamBundleRowSchema } from '../team/schema';
 import { GapLensDb, LATEST_DB_VERSION, SCHEMA_VERSIONS } from './db';
 
 /** What every record of each table must still be after an upgrade: valid under today's schema. */
@@ -27,6 +28,8 @@ const CURRENT_RECORD_SCHEMAS: Record<string, z.ZodType> = {
   gapCells: gapCellRowSchema,
   gapTickets: gapTicketRowSchema,
   gapReveals: gapRevealSchema,
+  teamBundles: teamBundleRowSchema,
+  teamAssessments: teamAssessmentRowSchema,
 };
 
 const fixtureSchema = z.object({ version: z.number().int(), tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) });
