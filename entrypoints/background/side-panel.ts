@@ -1,23 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
+import { openGapPanel } from '../../components/open-gap-panel';
 
 /** The manifest command (wxt.config.ts) and the toolbar context-menu item that open the side panel. */
 export const OPEN_GAP_COMMAND = 'open-gap';
 export const OPEN_GAP_MENU_ITEM = 'gaplens-open-gap';
 
 const logFailure = (error: unknown) => console.error('GapLens: opening the side panel failed', error);
-
-/**
- * Opens GapLens's side panel in a window: Chrome's `sidePanel`, Firefox's `sidebarAction`. Both
- * refuse unless called while handling a user gesture, which a command and a menu click are, so this
- * is called synchronously from their listeners, never after an `await`.
- */
-export function openGapPanel(windowId: number | undefined): Promise<void> {
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: typeof chrome.sidePanel } }).chrome?.sidePanel;
-  if (sidePanel?.open && windowId !== undefined) return sidePanel.open({ windowId });
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  if (sidebar) return sidebar.open();
-  return Promise.reject(new Error('This browser has no side panel GapLens can open.'));
-}
 
 /** The command handler: Alt+Shift+J (as suggested in the manifest) opens the panel in the tab's window. */
 export function onGapCommand(command: string, tab: Browser.tabs.Tab | undefined, open = openGapPanel): void {

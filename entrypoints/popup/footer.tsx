@@ -1,3 +1,4 @@
+import { OpenGapButton } from '../../components/open-gap-button';
 import { openOptions } from './other-tab';
 
 /** The shortcut that opens this popup (as the browser has it) and the way to Options. */
@@ -5,9 +6,13 @@ export function Footer({ shortcut }: { shortcut: string | null }) {
   return (
     <footer className="popup-footer muted small">
       <span data-testid="shortcut">{shortcut ? `Shortcut: ${shortcut}` : 'No shortcut set'}</span>
-      <button type="button" className="link" onClick={openOptions}>
-        Options
-      </button>
+      <span>
+        <OpenGapButton />
+        {' · '}
+        <button type="button" className="link" onClick={openOptions}>
+          Options
+        </button>
+      </span>
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDateTime, hostOf } from '../../components/format';
 import { RatingInput } from '../../components/rating-input';
+import { RevealedVerdict } from '../../components/revealed-verdict';
 import { ScalePicker } from '../../components/scale-picker';
 import { useMarkReady } from '../../components/use-mark-ready';
 import { sendMessage } from '../../lib/messaging/messenger';
@@ -201,6 +202,8 @@ export function RatingForm({ data }: { data: Extract<PopupData, { view: 'ticket'
       <p role="status" className={`notice ${status?.tone ?? ''}`} data-testid="status">
         {status?.text}
       </p>
+      {/* Blind first, then reveal: the customer's verdict only once the agent's own is saved. */}
+      {saved && <RevealedVerdict ticketKey={saved.ticketKey} prediction={saved.predictedCsat} />}
     </form>
   );
 }
