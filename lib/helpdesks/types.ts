@@ -1,4 +1,5 @@
 import type { AuthType, Credentials, CsatPath, CsatScale, HelpdeskKind, ScaledValue } from '../model';
+import type { PageSelectors } from '../content/channel';
 import type { FetchLike, RequestRunner } from './shared/http-client';
 
 /**
@@ -26,6 +27,11 @@ export interface HelpdeskAdapter {
   ticketUrl(origin: string, ticketId: string): string;
   /** The scale the customer rates on and the agent predicts on, unless a connection says otherwise. */
   csatScale: CsatScale;
+  /**
+   * What the helpdesk page script reads: the ticket path (group 1 = id) and the optional DOM hooks.
+   * Sent to the page as data, so the page script itself knows no helpdesk.
+   */
+  page: { ticketPath: RegExp; selectors: PageSelectors };
 
   // ── API side (background only: it needs credentials) ──
 
@@ -108,6 +114,21 @@ export interface CsatPage {
   skipped: number;
 }
 
+/**
+ * Where a ticket stands, as the helpdesk's API says: what the prompt after a ticket (lib/prompt)
+ * decides on. The page's own DOM is only a hint; this is the truth.
+ */
+export interface TicketState {
+  ticketId: string;
+  /** The helpdesk's own word or code: `solved`, `4`… */
+  status: string;
+  /** Solved, resolved or closed: the agent is done with it. */
+  done: boolean;
+  assigneeId: string | null;
+  subject: string | null;
+  updatedAt: string;
+}
+
 /** The API of one helpdesk account. */
 export interface HelpdeskApi {
   whoAmI(signal?: AbortSignal): Promise<WhoAmI>;
@@ -118,4 +139,11 @@ export interface HelpdeskApi {
   detectCsatPath(signal?: AbortSignal): Promise<CsatPath>;
   /** Streams one pass of ratings page by page; never holds more than a page. */
   readCsat(request: CsatReadRequest): AsyncGenerator<CsatPage, void, undefined>;
+  /**
+   * The state of these tickets, batched as the helpdesk allows (Zendesk: 100 a request). Tickets
+   * that no longer exist or that the agent may not see are left out.
+   */
+  ticketStates(ticketIds: readonly string[], signal?: AbortSignal): Promise<TicketState[]>;
+  /** Tickets assigned to these credentials' agent that are done and were updated since `since` (ISO), newest first. */
+  solvedTickets(since: string, signal?: AbortSignal): Promise<TicketState[]>;
 }

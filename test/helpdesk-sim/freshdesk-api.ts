@@ -6,6 +6,8 @@
  *   GET /api/v2/surveys/satisfaction_ratings?created_since=ISO&page=N&per_page=M   the lead only
  *   GET /api/v2/tickets/:id/satisfaction_ratings   the lead, or the agent the ticket is assigned to
  *   GET /api/v2/tickets/:id                        same access rule
+ *   GET /api/v2/tickets?updated_since=ISO&order_by=updated_at&order_type=desc&page=N&per_page=M
+ *                                                  the tickets the key may see, changed since then
  */
 import type { Accounts } from './accounts';
 import type { ApiRequest, ApiResult, Vendor } from './helpdesk-server';
@@ -48,6 +50,7 @@ export function freshdeskVendor(data: SimData, accounts: Accounts, page: PageSty
     let response: SimResponse;
     if (path === '/api/v2/agents/me') response = json(200, agentJson(me));
     else if (path === '/api/v2/surveys/satisfaction_ratings') response = me.role === 'admin' ? listRatings(request) : forbidden();
+    else if (path === '/api/v2/tickets') response = listTickets(request, me);
     else {
       const match = /^\/api\/v2\/tickets\/(\d+)(\/satisfaction_ratings)?$/.exec(path);
       const ticket = match?.[1] ? findTicket(data, match[1]) : undefined;
@@ -88,6 +91,36 @@ export function freshdeskVendor(data: SimData, accounts: Accounts, page: PageSty
       headers.link = `< ${request.origin}/api/v2/surveys/satisfaction_ratings?${query}>;rel="next"`;
     }
     return json(200, items.map(satisfactionRatingJson), headers);
+  }
+
+  /**
+   * List All Tickets: those `me` may see, `updated_since` (ISO; Freshdesk's default without it is the
+   * last 30 days by creation), ordered by `order_by` created_at|updated_at and `order_type`
+   * (default desc). Bare array; the next page in the `Link` header, as for ratings.
+   */
+  function listTickets(request: ApiRequest, me: SimAgent): SimResponse {
+    const params = request.url.searchParams;
+    const perPage = intParam(params.get('per_page'), DEFAULT_PER_PAGE);
+    if (perPage === null || perPage < 1 || perPage > MAX_PER_PAGE) return invalidField('per_page', 'It should be a Positive Number less than or equal to 100');
+    const pageNumber = intParam(params.get('page'), 1);
+    if (pageNumber === null || pageNumber < 1) return invalidField('page', 'It should be a Positive Number');
+    const sinceParam = params.get('updated_since');
+    const since = sinceParam === null ? null : Date.parse(sinceParam);
+    if (since !== null && Number.isNaN(since)) return invalidField('updated_since', "It should be in the 'valid date' format");
+    const orderBy = params.get('order_by') ?? 'created_at';
+    if (orderBy !== 'created_at' && orderBy !== 'updated_at') return invalidField('order_by', 'It should be one of these values: created_at,due_by,updated_at,status');
+    const key = (ticket: SimTicket) => (orderBy === 'updated_at' ? ticket.updatedAt : ticket.createdAt);
+    const matching = data.tickets
+      .filter((ticket) => canSee(me, ticket))
+      .filter((ticket) => (since === null ? ticket.createdAt >= request.now - 30 * 24 * 3600 * 1000 : ticket.updatedAt >= since))
+      .sort((a, b) => (params.get('order_type') === 'asc' ? key(a) - key(b) : key(b) - key(a)) || a.id - b.id);
+    const start = (pageNumber - 1) * perPage;
+    const headers: Record<string, string> = {};
+    if (start + perPage < matching.length) {
+      const query = encodeQuery([...[...params.entries()].filter(([name]) => name !== 'page'), ['page', String(pageNumber + 1)]]);
+      headers.link = `< ${request.origin}/api/v2/tickets?${query}>;rel="next"`;
+    }
+    return json(200, matching.slice(start, start + perPage).map((ticket) => ticketJson(ticket, new Set())), headers);
   }
 
   return {

@@ -6,9 +6,15 @@ import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient } from '../shared/http-client';
 import { idBatches, nextFromLinkHeader, walkPages } from '../shared/pagination';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
-import type { RatingDraft, WhoAmI } from '../types';
+import type { RatingDraft, TicketState, WhoAmI } from '../types';
 import { draftFromFreshdeskRating } from './csat';
-import { freshdeskAgentSchema, freshdeskSatisfactionRatingsSchema } from './schemas';
+import {
+  freshdeskAgentSchema,
+  freshdeskSatisfactionRatingsSchema,
+  freshdeskTicketListSchema,
+  freshdeskTicketSchema,
+  type FreshdeskTicket,
+} from './schemas';
 
 /** `per_page` maximum (developers.freshdesk.com/api/#pagination). */
 export const FRESHDESK_PAGE_SIZE = 100;
@@ -104,6 +110,65 @@ function assessedTicketsStream(client: HttpClient): CsatStream {
   };
 }
 
+/** 4 resolved, 5 closed: the agent is done with the ticket. */
+const DONE_STATUSES = new Set([4, 5]);
+
+function ticketState(ticket: FreshdeskTicket): TicketState {
+  return {
+    ticketId: String(ticket.id),
+    status: String(ticket.status),
+    done: DONE_STATUSES.has(ticket.status),
+    assigneeId: ticket.responder_id == null ? null : String(ticket.responder_id),
+    subject: ticket.subject ?? null,
+    updatedAt: ticket.updated_at,
+  };
+}
+
+/**
+ * Freshdesk has no batch read of tickets by id, so one request a ticket; the caller batches the
+ * ids it collected over a moment, so a burst of page events still costs one request per ticket.
+ */
+async function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
+  const states: TicketState[] = [];
+  for (const ticketId of new Set(ticketIds)) {
+    try {
+      const { data } = await client.getJson(client.url(`/api/v2/tickets/${ticketId}`), freshdeskTicketSchema, {
+        signal,
+      });
+      states.push(ticketState(data));
+    } catch (error) {
+      if (!isHelpdeskError(error, 'not-found') && !isHelpdeskError(error, 'forbidden')) throw error;
+    }
+  }
+  return states;
+}
+
+/** At most this many pages of recently updated tickets: the unrated queue needs today's. */
+const UPDATED_TICKETS_MAX_PAGES = 3;
+
+/**
+ * `GET /api/v2/tickets?updated_since=…&order_by=updated_at` (developers.freshdesk.com/api/#list_all_tickets):
+ * tickets the key may see, changed since `since`; the done ones are kept. The caller keeps only
+ * those assigned to the agent.
+ */
+async function solvedTickets(client: HttpClient, since: string, signal?: AbortSignal) {
+  const start = client.url('/api/v2/tickets', {
+    updated_since: `${new Date(since).toISOString().slice(0, 19)}Z`,
+    order_by: 'updated_at',
+    order_type: 'desc',
+    per_page: FRESHDESK_PAGE_SIZE,
+  });
+  const states: TicketState[] = [];
+  let pages = 0;
+  for await (const { response } of walkPages(client, start, freshdeskTicketListSchema, nextFromLinkHeader, {
+    signal,
+  })) {
+    states.push(...response.data.filter((ticket) => DONE_STATUSES.has(ticket.status)).map(ticketState));
+    if (++pages >= UPDATED_TICKETS_MAX_PAGES) break;
+  }
+  return states;
+}
+
 /** Freshdesk's API, as data and a few functions for {@link createHelpdeskApi}. */
 export const FRESHDESK_API_SPEC: HelpdeskApiSpec = {
   rateLimitHeaders: FRESHDESK_RATE_LIMIT_HEADERS,
@@ -112,4 +177,6 @@ export const FRESHDESK_API_SPEC: HelpdeskApiSpec = {
   listProbeUrl: (client) =>
     client.url('/api/v2/surveys/satisfaction_ratings', { created_since: BEGINNING_OF_HISTORY, page: 1, per_page: 1 }),
   streams: (client) => ({ list: [satisfactionRatingsStream(client)], agent: [assessedTicketsStream(client)] }),
+  ticketStates,
+  solvedTickets,
 };

@@ -1,7 +1,7 @@
 import type { HelpdeskAdapter } from '../types';
 import { matchHostedTicketUrl, matchTicketPath } from '../shared/hosted-ticket-url';
 import { FRESHDESK_POINTS_SCALE } from '../shared/scales';
-import { FRESHDESK_HOSTED, FRESHDESK_TICKET_PATH } from './page';
+import { FRESHDESK_HOSTED, FRESHDESK_PAGE_SELECTORS, FRESHDESK_TICKET_PATH } from './page';
 
 export const freshdeskAdapter: HelpdeskAdapter = {
   kind: 'freshdesk',
@@ -11,5 +11,6 @@ export const freshdeskAdapter: HelpdeskAdapter = {
   matchTicketPath: (url) => matchTicketPath(url, FRESHDESK_TICKET_PATH),
   ticketUrl: (origin, ticketId) => `${origin}/a/tickets/${ticketId}`,
   csatScale: FRESHDESK_POINTS_SCALE,
+  page: { ticketPath: FRESHDESK_TICKET_PATH, selectors: FRESHDESK_PAGE_SELECTORS },
   authTypes: ['api-key'],
 };

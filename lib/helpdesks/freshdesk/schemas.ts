@@ -39,3 +39,19 @@ export const freshdeskSatisfactionRatingSchema = z.object({
 export const freshdeskSatisfactionRatingsSchema = z.array(freshdeskSatisfactionRatingSchema);
 
 export type FreshdeskSatisfactionRating = z.output<typeof freshdeskSatisfactionRatingSchema>;
+
+/**
+ * A ticket (`GET /api/v2/tickets/:id`, `GET /api/v2/tickets`). `status`: 2 open, 3 pending,
+ * 4 resolved, 5 closed (developers.freshdesk.com/api/#ticket_attributes); `responder_id` is the agent.
+ */
+export const freshdeskTicketSchema = z.object({
+  id: idSchema,
+  status: z.number().int(),
+  responder_id: idSchema.nullish(),
+  subject: z.string().nullish(),
+  updated_at: apiTimestampSchema,
+});
+
+export const freshdeskTicketListSchema = z.array(freshdeskTicketSchema);
+
+export type FreshdeskTicket = z.output<typeof freshdeskTicketSchema>;

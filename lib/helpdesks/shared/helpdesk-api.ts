@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CsatPath, Credentials } from '../../model';
-import type { HelpdeskApi, HelpdeskApiOptions, WhoAmI } from '../types';
+import type { HelpdeskApi, HelpdeskApiOptions, TicketState, WhoAmI } from '../types';
 import { runCsatStreams, type CsatStream } from './csat-pass';
 import { isHelpdeskError } from './errors';
 import { createHttpClient, type HttpClient } from './http-client';
@@ -19,6 +19,8 @@ export interface HelpdeskApiSpec {
   listProbeUrl(client: HttpClient): string;
   /** The streams one pass reads, per path, in order. */
   streams(client: HttpClient): Readonly<Record<CsatPath, readonly CsatStream[]>>;
+  ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal): Promise<TicketState[]>;
+  solvedTickets(client: HttpClient, since: string, signal?: AbortSignal): Promise<TicketState[]>;
 }
 
 export function createHelpdeskApi(
@@ -49,6 +51,8 @@ export function createHelpdeskApi(
       }
     },
     readCsat: (request) => runCsatStreams(streams[request.path], request),
+    ticketStates: (ticketIds, signal) => spec.ticketStates(client, ticketIds, signal),
+    solvedTickets: (since, signal) => spec.solvedTickets(client, since, signal),
   };
 }
 

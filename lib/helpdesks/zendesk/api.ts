@@ -7,7 +7,7 @@ import type { HttpClient } from '../shared/http-client';
 import { idBatches, nextFromCursorLinks, nextFromNextPageField, walkPages } from '../shared/pagination';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
 import { toEpochSeconds } from '../shared/timestamps';
-import type { CsatReadRequest, WhoAmI } from '../types';
+import type { CsatReadRequest, TicketState, WhoAmI } from '../types';
 import { draftFromSatisfactionRating, draftFromSurveyResponse, draftFromTicket, surveyTicketId } from './csat';
 import {
   zendeskMeSchema,
@@ -226,6 +226,56 @@ export function ratedTicketsQuery(score: 'good' | 'bad', request: Pick<CsatReadR
   return terms.join(' ');
 }
 
+/** Statuses after which the agent is done with a ticket (closed follows solved after a few days). */
+const DONE_STATUSES = new Set(['solved', 'closed']);
+
+function ticketState(ticket: ZendeskTicket): TicketState {
+  const status = ticket.status ?? 'unknown';
+  return {
+    ticketId: String(ticket.id),
+    status,
+    done: DONE_STATUSES.has(status),
+    assigneeId: ticket.assignee_id == null ? null : String(ticket.assignee_id),
+    subject: ticket.subject ?? null,
+    updatedAt: ticket.updated_at,
+  };
+}
+
+/** One `show_many` per 100 tickets: a done-check of many tabs costs one request, not one per ticket. */
+async function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
+  const states: TicketState[] = [];
+  for (const batch of idBatches([...new Set(ticketIds)], ZENDESK_SHOW_MANY_LIMIT, null)) {
+    const { data } = await client.getJson(showManyUrl(client, batch), zendeskShowManySchema, { signal });
+    states.push(...data.tickets.map(ticketState));
+  }
+  return states;
+}
+
+/** Most tickets a done-tickets search reads: the unrated queue needs today's, not the history. */
+const SOLVED_SEARCH_MAX_PAGES = 3;
+
+/** `type:ticket assignee:me status>=solved updated>2026-11-20T08:00:00Z` (search takes ISO date-times too). */
+export function solvedTicketsQuery(since: string): string {
+  return `type:ticket assignee:me status>=solved updated>${new Date(since).toISOString().slice(0, 19)}Z`;
+}
+
+async function solvedTickets(client: HttpClient, since: string, signal?: AbortSignal) {
+  const start = client.url('/api/v2/search', {
+    query: solvedTicketsQuery(since),
+    sort_by: 'updated_at',
+    sort_order: 'desc',
+  });
+  const states: TicketState[] = [];
+  let pages = 0;
+  for await (const { response } of walkPages(client, start, zendeskTicketSearchPageSchema, nextFromNextPageField, {
+    signal,
+  })) {
+    states.push(...response.data.results.map(ticketState));
+    if (++pages >= SOLVED_SEARCH_MAX_PAGES) break;
+  }
+  return states;
+}
+
 /** Zendesk Support's API, as data and a few functions for {@link createHelpdeskApi}. */
 export const ZENDESK_API_SPEC: HelpdeskApiSpec = {
   rateLimitHeaders: ZENDESK_RATE_LIMIT_HEADERS,
@@ -241,4 +291,6 @@ export const ZENDESK_API_SPEC: HelpdeskApiSpec = {
       ratedTicketsSearchStream(client, 'bad'),
     ],
   }),
+  ticketStates,
+  solvedTickets,
 };

@@ -65,6 +65,9 @@ const ticketSatisfactionSchema = z.object({
 export const zendeskTicketSchema = z.object({
   id: idSchema,
   assignee_id: idSchema.nullish(),
+  // new, open, pending, hold, solved, closed (developer.zendesk.com/api-reference/ticketing/tickets/tickets/).
+  status: z.string().optional(),
+  subject: z.string().nullish(),
   created_at: apiTimestampSchema,
   updated_at: apiTimestampSchema,
   // Some accounts return the bare state string (`"offered"`) instead of an object (HELPDESK-APIS.md §2).
