@@ -35,6 +35,9 @@ export default tseslint.config(
           patterns: [
             { group: ['dexie', 'dexie-react-hooks', '**/lib/db', '**/lib/db/**'], message: 'Content scripts never open the database; send a message.' },
             { group: ['zod', 'react', 'react-dom', 'react-dom/*'], message: 'Too heavy for a content script.' },
+            // The page script uses the browser's own object (wxt.config.ts aliases wxt/browser for it);
+            // lib/model and lib/messaging pull zod in.
+            { group: ['webextension-polyfill', '@webext-core/*', '**/lib/model', '**/lib/model/**', '**/lib/messaging/**'], message: 'Keeps the content script small: use lib/content/channel.ts.' },
           ],
         },
       ],

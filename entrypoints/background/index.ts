@@ -3,6 +3,7 @@ import { registerAlarms } from './alarms';
 import { registerGapStore } from './gap-store';
 import { registerInstallHandler } from './install';
 import { registerMessageHandlers } from './messages';
+import { registerPrompt } from './prompt';
 import { registerRevealNotifications } from './reveal-notifications';
 import { registerSidePanelOpeners } from './side-panel';
 
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   registerGapStore();
   registerRevealNotifications();
   registerSidePanelOpeners();
+  registerPrompt();
 });

@@ -1,0 +1,118 @@
+/// <reference types="chrome" />
+import { DEFAULT_STANDARD_SET } from '../../lib/model/default-standard-set';
+import { startSimulator, type Simulator } from '../helpdesk-sim';
+import { expect, test as base } from './fixtures';
+import { readAll } from './pages/idb';
+import { HelpdeskTab, badgeText, connectZendesk, readLocal } from './pages/helpdesk-tab';
+import { OptionsPage } from './pages/options-page';
+
+/** A simulator whose clock is the real one, so “solved today” is today for the badge too. */
+const test = base.extend<{ liveSim: Simulator }>({
+  // eslint-disable-next-line no-empty-pattern
+  liveSim: async ({}, use) => {
+    const sim = await startSimulator({ now: new Date() });
+    await use(sim);
+    await sim.close();
+  },
+});
+
+/** A digit per standard of the default set (`n` where N/A is allowed), as in the popup. */
+const KEYS = ['4', '5', 'n', '3', '4', '5', '4', '2'];
+const EXPECTED_SCORES = Object.fromEntries(
+  DEFAULT_STANDARD_SET.standards.map((s, i) => [s.id, KEYS[i] === 'n' ? 'na' : Number(KEYS[i])]),
+);
+
+/** Two neighbouring tickets (the page's “next” link joins them), assigned to `agentId` and open. */
+function openPair(sim: Simulator, agentId: string) {
+  const tickets = sim.zendesk.data.tickets;
+  const index = Math.floor(tickets.length / 2);
+  const pair = [tickets[index]!, tickets[index + 1]!];
+  for (const ticket of pair) {
+    ticket.assigneeId = Number(agentId);
+    ticket.status = 'open';
+    ticket.solvedAt = null;
+  }
+  return pair.map((ticket) => String(ticket.id)) as [string, string];
+}
+
+async function waitForPageScript(options: OptionsPage, ticketId: string) {
+  // The page script reports its health check about 2 s after a ticket comes into view.
+  await expect
+    .poll(async () =>
+      Object.values(((await readLocal(options.page, 'pageHealth')) ?? {}) as Record<string, { ticketId: string }>).map(
+        (h) => h.ticketId,
+      ),
+    )
+    .toContain(ticketId);
+}
+
+test('solve a ticket in the page, rate it on the card with keys only, follow in-page navigation', async ({
+  ext,
+  liveSim: sim,
+}) => {
+  const origin = sim.zendesk.origin;
+  const agent = sim.zendesk.credentials.agents[0]!;
+  const [first, second] = openPair(sim, agent.agentId);
+  const options = await OptionsPage.open(ext);
+  await connectZendesk(options, origin, agent);
+
+  // Registered at run time, for exactly the connected origin; the manifest has none.
+  await expect
+    .poll(() => options.page.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+    .toEqual([expect.objectContaining({ id: 'gaplens-helpdesk', matches: [`${origin}/*`] })]);
+  const manifest = await options.page.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.content_scripts ?? []).toEqual([]);
+
+  const tab = new HelpdeskTab(await ext.context.newPage());
+  await tab.page.goto(`${origin}/agent/tickets/${first}`);
+  await waitForPageScript(options, first);
+  // The badge counts what the API says the agent solved today (the queue check ran on connect).
+  await expect.poll(() => readLocal(options.page, 'unratedQueue')).toBeTruthy();
+  const before = Number((await badgeText(ext)) || '0');
+
+  await tab.solve();
+  await expect(tab.card.getByRole('dialog')).toBeVisible();
+  expect(await tab.page.evaluate(() => document.querySelector('gaplens-card')?.shadowRoot !== null)).toBe(true);
+  await expect(tab.card).toContainText(`#${first} is done`);
+  await expect.poll(() => badgeText(ext)).toBe(String(before + 1));
+
+  // Keys only: focus stays where the agent left it (the Submit button), which is not a text field.
+  for (const key of KEYS) await tab.page.keyboard.press(key);
+  await tab.page.keyboard.press('2'); // Zendesk: 2 = good
+  await tab.page.keyboard.press('Enter');
+  await expect(tab.card).toHaveCount(0);
+
+  await expect.poll(async () => (await readAll(options.page, 'assessments')).length).toBe(1);
+  const [stored] = await readAll(options.page, 'assessments');
+  expect(stored).toMatchObject({
+    ticketKey: `${origin}#${first}`,
+    ticket: { kind: 'zendesk', origin, ticketId: first },
+    agentId: agent.agentId,
+    scores: EXPECTED_SCORES,
+    predictedCsat: { scale: 'good-bad', value: 'good' },
+  });
+  await expect.poll(() => badgeText(ext)).toBe(before === 0 ? '' : String(before));
+
+  // In-page navigation to the next ticket: the page script follows it.
+  await tab.hook('next').click();
+  await expect(tab.page).toHaveURL(`${origin}/agent/tickets/${second}`);
+  await tab.solve();
+  await expect(tab.card).toContainText(`#${second} is done`);
+
+  // Typing in the reply box while the card is up: every keystroke stays in the helpdesk.
+  const typed = 'Thanks! 1 2 3 4 5 n N\tok';
+  await tab.hook('reply').click();
+  await tab.page.keyboard.type('Thanks! 1 2 3 4 5 n N');
+  await tab.page.keyboard.press('Enter');
+  await tab.page.keyboard.type('ok');
+  await expect(tab.hook('reply')).toHaveValue(typed.replace('\t', '\n'));
+  await expect(tab.card).toBeVisible();
+  await expect(tab.card.locator('.value').first()).toHaveText('·');
+
+  // Esc (outside the text field) is “rate later”: the card goes, the ticket stays unrated.
+  await tab.hook('ticketId').click();
+  await tab.page.keyboard.press('Escape');
+  await expect(tab.card).toHaveCount(0);
+  expect(await readAll(options.page, 'assessments')).toHaveLength(1);
+  await expect.poll(() => badgeText(ext)).toBe(String(before + 1));
+});
