@@ -3,6 +3,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { measureIdbPutThroughput } from './idb-throughput';
 import { measurePopupTti } from './popup-tti';
+import { measureAgentSync, summarizeAgentSync, type AgentSyncResult } from './sync-agent';
+import { measureListSync, summarizeListSync, type ListSyncResult } from './sync-list';
+import { measureParse, summarizeParse, type ParseResult } from './sync-parse';
 
 /**
  * `npm run bench [-- name…]`: runs the benchmarks (all by default) against the built extension in
@@ -23,6 +26,24 @@ const BENCHES: Bench[] = [
     goal: 'reference (physical limit)',
     run: async () => ({ ...(await measureIdbPutThroughput(100_000, 3)) }),
     summary: (r) => `${r.medianRecordsPerSecond} records/s (median of ${r.runs} fresh profiles, ${r.records} records each)`,
+  },
+  {
+    name: 'sync-list',
+    goal: 'list requests exactly ⌈N/100⌉ (re-sync: the window’s pages); ≥ 0.8× raw IndexedDB; peak SW heap ≤ 64 MB',
+    run: async () => ({ ...(await measureListSync()) }),
+    summary: (r) => summarizeListSync(r as unknown as ListSyncResult),
+  },
+  {
+    name: 'sync-agent',
+    goal: 'show_many requests exactly ⌈5k/100⌉; peak SW heap ≤ 64 MB',
+    run: async () => ({ ...(await measureAgentSync(5_000)) }),
+    summary: (r) => summarizeAgentSync(r as unknown as AgentSyncResult),
+  },
+  {
+    name: 'sync-parse',
+    goal: 'parse + validate ≥ 20k ratings/s',
+    run: async () => ({ ...(await measureParse()) }),
+    summary: (r) => summarizeParse(r as unknown as ParseResult),
   },
 ];
 
