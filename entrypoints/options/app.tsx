@@ -7,6 +7,7 @@ import { OriginsSection } from './origins-section';
 import { SettingsFileSection } from './settings-file-section';
 import { ShortcutSection } from './shortcut-section';
 import { StandardsSection } from './standards-section';
+import { TeamBundleSection } from './team-bundle-section';
 
 const SECTIONS = [
   ['standards', 'Standards'],
@@ -14,6 +15,7 @@ const SECTIONS = [
   ['connections', 'Connections'],
   ['shortcut', 'Keyboard shortcut'],
   ['settings-file', 'Import and export settings'],
+  ['team-bundle', 'Share with your lead'],
   ['data', 'Your data'],
 ] as const;
 
@@ -36,6 +38,8 @@ function Loaded({ read }: { read: NonNullable<ReturnType<typeof useSettings>> })
               {title}
             </a>
           ))}
+          {/* The team page is its own extension page (entrypoints/team), for leads. */}
+          <a href="/team.html">Team page</a>
         </nav>
       </header>
       <main>
@@ -45,6 +49,7 @@ function Loaded({ read }: { read: NonNullable<ReturnType<typeof useSettings>> })
         <ConnectionsSection settings={settings} />
         <ShortcutSection />
         <SettingsFileSection settings={settings} />
+        <TeamBundleSection />
         <DataSection />
       </main>
     </div>
