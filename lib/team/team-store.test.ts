@@ -1,14 +1,17 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb, resetDbInstance } from '../db/db';
+import { DB_NAME, getDb, resetDbInstance } from '../db/db';
 import { IDBFactory } from 'fake-indexeddb';
 import { clearTeam, importBundleFiles, readTeam } from './team-store';
 import { sampleBundle, TEST_ORIGIN } from './test-bundles';
 
 const file = (name: string, value: unknown) => ({ name, text: JSON.stringify(value) });
 
-beforeEach(() => {
+beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   resetDbInstance();
+  // Dexie keeps the IndexedDB factory it found at import, so a new factory alone does not isolate tests.
+  await Dexie.delete(DB_NAME);
 });
 
 describe('team store', () => {
