@@ -35,6 +35,13 @@ function openPair(sim: Simulator, agentId: string) {
   return pair.map((ticket) => String(ticket.id)) as [string, string];
 }
 
+/** The page script is registered (at run time) for exactly the connected origin. */
+async function waitForRegistration(options: OptionsPage, origin: string) {
+  await expect
+    .poll(() => options.page.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+    .toEqual([expect.objectContaining({ id: 'gaplens-helpdesk', matches: [`${origin}/*`] })]);
+}
+
 async function waitForPageScript(options: OptionsPage, ticketId: string) {
   // The page script reports its health check about 2 s after a ticket comes into view.
   await expect
@@ -57,9 +64,7 @@ test('solve a ticket in the page, rate it on the card with keys only, follow in-
   await connectZendesk(options, origin, agent);
 
   // Registered at run time, for exactly the connected origin; the manifest has none.
-  await expect
-    .poll(() => options.page.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
-    .toEqual([expect.objectContaining({ id: 'gaplens-helpdesk', matches: [`${origin}/*`] })]);
+  await waitForRegistration(options, origin);
   const manifest = await options.page.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.content_scripts ?? []).toEqual([]);
 
@@ -115,4 +120,104 @@ test('solve a ticket in the page, rate it on the card with keys only, follow in-
   await expect(tab.card).toHaveCount(0);
   expect(await readAll(options.page, 'assessments')).toHaveLength(1);
   await expect.poll(() => badgeText(ext)).toBe(String(before + 1));
+});
+
+test('a hostile page cannot show the card or store an assessment by imitating the page script', async ({
+  ext,
+  liveSim: sim,
+}) => {
+  const origin = sim.zendesk.origin;
+  const agent = sim.zendesk.credentials.agents[0]!;
+  const [ticketId, other] = openPair(sim, agent.agentId);
+  const options = await OptionsPage.open(ext);
+  await connectZendesk(options, origin, agent);
+  await waitForRegistration(options, origin);
+  const tab = new HelpdeskTab(await ext.context.newPage());
+  await tab.page.goto(`${origin}/agent/tickets/${ticketId}`);
+  await waitForPageScript(options, ticketId);
+
+  const scores = Object.fromEntries(DEFAULT_STANDARD_SET.standards.map((s) => [s.id, 5]));
+  // Everything below runs as the helpdesk page's own scripts (the main world), not as GapLens.
+  const reachedRuntime = await tab.page.evaluate(
+    async ({ ticketId, other, scores, extensionId }) => {
+      const save = { ticketId, standardSetId: 'gaplens-default', standardSetVersion: 1, scores, prediction: 'good' };
+      const card = {
+        ticketId,
+        label: 'Zendesk',
+        subject: 'Fake',
+        standardSetId: 'gaplens-default',
+        standardSetVersion: 1,
+        standards: [],
+        predictionPoints: [],
+        autoHideMs: 60_000,
+      };
+      for (const message of [
+        { channel: 'gaplens:content', type: 'saveCardRating', data: save, timestamp: Date.now() },
+        {
+          channel: 'gaplens:content',
+          type: 'reportTicketEvent',
+          data: { event: 'updated', ticketId, domStatus: 'solved' },
+        },
+        { channel: 'gaplens:prompt', type: 'showPrompt', data: card },
+      ]) {
+        window.postMessage(message, '*');
+        document.dispatchEvent(new CustomEvent(message.channel, { detail: message }));
+        window.dispatchEvent(new MessageEvent('message', { data: message, origin: location.origin }));
+      }
+      // A page has no runtime messaging to an extension that does not list it as externally connectable.
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      let reached = false;
+      if (typeof runtime?.sendMessage === 'function') {
+        try {
+          await (runtime.sendMessage as (id: string, m: unknown) => Promise<unknown>)(extensionId, {
+            channel: 'gaplens:content',
+            type: 'saveCardRating',
+            data: save,
+            timestamp: Date.now(),
+          });
+          reached = true;
+        } catch {
+          reached = false;
+        }
+      }
+      // Fake a solve: the status select says solved, a synthetic submit, keys, then a fake “leave”.
+      const select = document.querySelector<HTMLSelectElement>('[data-test-id="ticket-fields-status-select"]')!;
+      select.value = 'solved';
+      // On a form of its own: the ticket form's real handler would really solve the ticket.
+      const form = document.body.appendChild(document.createElement('form'));
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      form.remove();
+      for (const key of ['4', '5', 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      history.pushState({}, '', `/agent/tickets/${other}`);
+      return reached;
+    },
+    { ticketId, other, scores, extensionId: ext.extensionId },
+  );
+  expect(reachedRuntime).toBe(false);
+
+  // Long enough for a real report to be checked and answered (submit settle 1.5 s, batch 1 s, poll 1 s).
+  await tab.page.waitForTimeout(5000);
+  await expect(tab.card).toHaveCount(0);
+  expect(sim.zendesk.data.tickets.find((t) => String(t.id) === ticketId)?.status).toBe('open');
+  expect(await readAll(options.page, 'assessments')).toHaveLength(0);
+  const queue = (await readLocal(options.page, 'unratedQueue')) as { tickets: { ticketId: string }[] } | undefined;
+  expect((queue?.tickets ?? []).map((t) => t.ticketId)).not.toContain(ticketId);
+
+  // The page script is alive: a real solve of the ticket now in view shows the card …
+  await tab.page.goto(`${origin}/agent/tickets/${ticketId}`);
+  await tab.solve();
+  await expect(tab.card).toContainText(`#${ticketId} is done`);
+  // … which the page's scripts can neither rate nor dismiss: synthetic keys and clicks are not the agent's.
+  await tab.page.evaluate(() => {
+    for (const key of ['5', '5', '5', '5', '5', '5', '5', '5', '2', 'Enter', 'Escape']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }
+    const root = document.querySelector('gaplens-card')?.shadowRoot;
+    root?.querySelectorAll('button').forEach((button) => button.click());
+  });
+  await tab.page.waitForTimeout(1000);
+  await expect(tab.card).toBeVisible();
+  await expect(tab.card.locator('.value').first()).toHaveText('·');
+  expect(await readAll(options.page, 'assessments')).toHaveLength(0);
 });
