@@ -34,18 +34,28 @@ export function readStatus(control: Element | null): string[] {
   if (!control) return [];
   const select = control as HTMLSelectElement;
   if (control.tagName.toLowerCase() === 'select') {
-    const label = select.selectedOptions[0]?.textContent ?? '';
+    const option = Array.from(select.querySelectorAll('option')).find((candidate) => candidate.value === select.value);
+    const label = option?.textContent ?? '';
     return [select.value, label].map((value) => value.trim().toLowerCase()).filter(Boolean);
   }
   const text = (control.textContent ?? '').trim().toLowerCase();
   return text ? [text] : [];
 }
 
+/**
+ * Whether a status the page showed means done: the value itself (`solved`, `4`) or a word of a
+ * dropdown's text (Agent Workspace shows a colour tag letter before the name: “S Solved”).
+ */
+export function isDoneStatus(value: string, doneStatuses: readonly string[]): boolean {
+  const lower = value.trim().toLowerCase();
+  return doneStatuses.includes(lower) || lower.split(/\s+/).some((word) => doneStatuses.includes(word));
+}
+
 /** Whether the page's status control says the ticket is done; null when it cannot tell. */
 export function domSaysDone(root: ParentNode, selectors: PageSelectors): boolean | null {
   const values = readStatus(queryFirst(root, selectors.statusControl));
   if (values.length === 0) return null;
-  return values.some((value) => selectors.doneStatuses.includes(value));
+  return values.some((value) => isDoneStatus(value, selectors.doneStatuses));
 }
 
 /** What the health check reports: which of the optional hooks this page still has. */

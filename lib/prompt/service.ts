@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PromptCard, PromptMessage } from '../content/channel';
 import { PROMPT_CHANNEL } from '../content/channel';
+import { isDoneStatus } from '../content/selectors';
 import { saveAssessment } from '../db/assessments';
 import { listConnections, readCredentials } from '../db/connections';
 import { readActiveStandardSet } from '../db/standard-sets';
@@ -146,7 +147,7 @@ export const contentHandlers: ContentHandlers = {
     const connection = await connectionForOrigin(origin);
     const adapter = connection && getAdapter(connection.kind);
     if (!connection || !adapter) return { ok: true };
-    const domDone = domStatus === null ? null : adapter.page.selectors.doneStatuses.includes(domStatus.toLowerCase());
+    const domDone = domStatus === null ? null : isDoneStatus(domStatus, adapter.page.selectors.doneStatuses);
     doneChecker.report(connection, { ticketId, tabId, reason: event, domDone });
     return { ok: true };
   },
