@@ -54,9 +54,16 @@ export function decideMerge(
   };
 }
 
-/** The fingerprint of a bundle's content. */
+const fingerprints = new WeakMap<TeamBundle, string>();
+
+/** The fingerprint of a bundle's content, computed once per bundle object (bundles are not mutated). */
 export function bundleFingerprint(bundle: TeamBundle): string {
-  return fingerprint(bundle);
+  let known = fingerprints.get(bundle);
+  if (known === undefined) {
+    known = fingerprint(bundle);
+    fingerprints.set(bundle, known);
+  }
+  return known;
 }
 
 /**

@@ -6,6 +6,7 @@ import { measurePopupTti } from './popup-tti';
 import { measureAgentSync, summarizeAgentSync, type AgentSyncResult } from './sync-agent';
 import { measureListSync, summarizeListSync, type ListSyncResult } from './sync-list';
 import { measureParse, summarizeParse, type ParseResult } from './sync-parse';
+import { measureTeam, summarizeTeam, type TeamBenchResult } from './team';
 
 /**
  * `npm run bench [-- name…]`: runs the benchmarks (all by default) against the built extension in
@@ -44,6 +45,12 @@ const BENCHES: Bench[] = [
     goal: 'parse + validate ≥ 20k ratings/s',
     run: async () => ({ ...(await measureParse()) }),
     summary: (r) => summarizeParse(r as unknown as ParseResult),
+  },
+  {
+    name: 'team',
+    goal: 'import + aggregate + export, 50 agents × 2k assessments: p50 ≤ 1 s',
+    run: async () => ({ ...(await measureTeam()) }),
+    summary: (r) => summarizeTeam(r as unknown as TeamBenchResult),
   },
 ];
 
