@@ -7,6 +7,8 @@ import type { StoredRead } from '../../lib/db/stored-read';
 import { getAdapter, recognizeTicket } from '../../lib/helpdesks/registry';
 import type { HelpdeskAdapter } from '../../lib/helpdesks/types';
 import { ticketKey, type SelfAssessment, type StandardSet, type TicketRef } from '../../lib/model';
+import { readFullFormRequest, readUnrated } from '../../lib/prompt/store';
+import type { DoneTicket } from '../../lib/prompt/unrated-queue';
 import { readSettings } from '../../lib/settings/settings-store';
 
 export interface Common {
@@ -23,7 +25,7 @@ export type PopupData =
       set: StandardSet;
       saved: StoredRead<SelfAssessment>;
     })
-  | (Common & { view: 'other'; recent: AssessmentList });
+  | (Common & { view: 'other'; recent: AssessmentList; unrated: DoneTicket[] });
 
 /**
  * Everything the popup shows, read in as few round trips as possible: the active tab, settings and
@@ -43,14 +45,26 @@ export async function loadPopup(): Promise<PopupData> {
   ]);
   const problems = settingsProblem ? [settingsProblem] : [];
   const url = tabs[0]?.url;
-  const ticket = url ? recognizeTicket(url, settings.helpdeskOrigins) : null;
-  const adapter = ticket && getAdapter(ticket.kind);
-  if (!ticket || !adapter) return { view: 'other', recent: await recentAssessments(10), problems, shortcut };
+  // “Full form…” on the in-page card names its ticket, which may no longer be the one in view.
+  const ticket = (await readFullFormRequest()) ?? (url ? recognizeTicket(url, settings.helpdeskOrigins) : null);
+  const view = ticket && (await loadTicketView(ticket, settings.activeStandardSetId, { problems, shortcut }));
+  if (view) return view;
+  const [recent, unrated] = await Promise.all([recentAssessments(10), readUnrated().catch(() => [])]);
+  return { view: 'other', recent, unrated, problems, shortcut };
+}
 
+/** The rating form's data for one ticket: the active tab's, or one picked from the unrated list. */
+export async function loadTicketView(
+  ticket: TicketRef,
+  standardSetId: string,
+  common: Common,
+): Promise<Extract<PopupData, { view: 'ticket' }> | null> {
+  const adapter = getAdapter(ticket.kind);
+  if (!adapter) return null;
   const [active, saved] = await Promise.all([
-    readActiveStandardSet(settings.activeStandardSetId),
+    readActiveStandardSet(standardSetId),
     readAssessment(ticketKey(ticket.origin, ticket.ticketId)),
   ]);
-  if (active.problem) problems.push(active.problem);
-  return { view: 'ticket', ticket, adapter, set: active.set, saved, problems, shortcut };
+  const problems = active.problem ? [...common.problems, active.problem] : common.problems;
+  return { view: 'ticket', ticket, adapter, set: active.set, saved, problems, shortcut: common.shortcut };
 }

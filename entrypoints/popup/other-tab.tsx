@@ -3,7 +3,8 @@ import { formatDateTime, hostOf } from '../../components/format';
 import { useMarkReady } from '../../components/use-mark-ready';
 import { HELPDESK_ADAPTERS, getAdapter } from '../../lib/helpdesks/registry';
 import { findScale } from '../../lib/helpdesks/shared/scales';
-import type { SelfAssessment } from '../../lib/model';
+import type { DoneTicket } from '../../lib/prompt/unrated-queue';
+import type { SelfAssessment, TicketRef } from '../../lib/model';
 import type { PopupData } from './load';
 
 const HELPDESK_NAMES = new Intl.ListFormat('en', { type: 'disjunction' }).format(
@@ -11,7 +12,13 @@ const HELPDESK_NAMES = new Intl.ListFormat('en', { type: 'disjunction' }).format
 );
 
 /** The popup on a tab that is not a recognised ticket: what to do, and the latest assessments. */
-export function OtherTab({ data }: { data: Extract<PopupData, { view: 'other' }> }) {
+export function OtherTab({
+  data,
+  onRate,
+}: {
+  data: Extract<PopupData, { view: 'other' }>;
+  onRate(ticket: TicketRef): void;
+}) {
   const { assessments, damaged } = data.recent;
   useMarkReady();
   return (
@@ -24,6 +31,16 @@ export function OtherTab({ data }: { data: Extract<PopupData, { view: 'other' }>
           Add its address in Options
         </button>
       </p>
+      {data.unrated.length > 0 && (
+        <>
+          <h2>Solved, not yet rated</h2>
+          <ol className="recent unrated" aria-label="Solved, not yet rated">
+            {data.unrated.slice(0, 20).map((ticket) => (
+              <UnratedItem key={ticket.ticketKey} ticket={ticket} onRate={onRate} />
+            ))}
+          </ol>
+        </>
+      )}
       <h2>Recent assessments</h2>
       {assessments.length === 0 ? (
         <p className="muted">No assessments yet.</p>
@@ -42,6 +59,25 @@ export function OtherTab({ data }: { data: Extract<PopupData, { view: 'other' }>
         </p>
       )}
     </main>
+  );
+}
+
+/** A ticket the agent solved and has not rated: rated right here, without opening the ticket. */
+function UnratedItem({ ticket, onRate }: { ticket: DoneTicket; onRate(ticket: TicketRef): void }) {
+  const label = `${getAdapter(ticket.kind)?.label ?? ticket.kind} #${ticket.ticketId}`;
+  return (
+    <li>
+      <button
+        type="button"
+        className="link"
+        onClick={() => onRate({ kind: ticket.kind, origin: ticket.origin, ticketId: ticket.ticketId })}
+      >
+        Rate {label}
+      </button>
+      <span className="muted small">
+        {ticket.subject ? ` · ${ticket.subject}` : ''} · solved {formatDateTime(ticket.doneAt)}
+      </span>
+    </li>
   );
 }
 

@@ -17,7 +17,15 @@ import { createRetryingRunner, DEFAULT_RETRY_POLICY } from '../sync/request-runn
 import { createDoneChecker, type DoneReport } from './done-check';
 import { isQuietTime } from './prompt-settings';
 import { syncHelpdeskScript, type ScriptingApi } from './registration';
-import { ratedKeys, readPromptSettings, readQueue, readUnrated, updateQueue, writePageHealth } from './store';
+import {
+  ratedKeys,
+  readPromptSettings,
+  readQueue,
+  readUnrated,
+  updateQueue,
+  writeFullFormRequest,
+  writePageHealth,
+} from './store';
 import {
   addDoneTickets,
   countDoneToday,
@@ -209,8 +217,9 @@ export const contentHandlers: ContentHandlers = {
     return { ok: true };
   },
 
-  async openFullForm() {
-    // The popup lists the unrated tickets; the ticket just solved is at the top.
+  async openFullForm({ ticketId }, { origin }) {
+    const connection = await connectionForOrigin(origin);
+    if (connection) await writeFullFormRequest({ kind: connection.kind, origin, ticketId });
     const ok = await browser.action.openPopup().then(
       () => true,
       () => false,

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { getDb } from '../db/db';
-import { isoDateTimeSchema } from '../model';
+import { isoDateTimeSchema, ticketRefSchema, type TicketRef } from '../model';
 import {
   DEFAULT_PROMPT_SETTINGS,
   PROMPT_SETTINGS_KEY,
@@ -83,4 +83,22 @@ export async function readPageHealth(): Promise<Record<string, PageHealth>> {
 export async function writePageHealth(connectionId: string, health: PageHealth): Promise<void> {
   const all = await readPageHealth();
   await browser.storage.local.set({ [PAGE_HEALTH_KEY]: { ...all, [connectionId]: health } });
+}
+
+/** “Full form…” on the card: the ticket the popup should open with, for a short while. */
+export const FULL_FORM_KEY = 'fullFormRequest';
+const FULL_FORM_TTL_MS = 30_000;
+const fullFormRequestSchema = z.object({ ticket: ticketRefSchema, at: z.number() });
+
+export async function writeFullFormRequest(ticket: TicketRef): Promise<void> {
+  await browser.storage.local.set({ [FULL_FORM_KEY]: { ticket, at: Date.now() } });
+}
+
+/** The ticket asked for by the card, once (it is cleared on read), if it is recent. */
+export async function readFullFormRequest(): Promise<TicketRef | null> {
+  const stored = (await browser.storage.local.get(FULL_FORM_KEY))[FULL_FORM_KEY];
+  if (stored === undefined) return null;
+  await browser.storage.local.remove(FULL_FORM_KEY);
+  const parsed = fullFormRequestSchema.safeParse(stored);
+  return parsed.success && Date.now() - parsed.data.at < FULL_FORM_TTL_MS ? parsed.data.ticket : null;
 }

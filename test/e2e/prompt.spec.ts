@@ -5,6 +5,7 @@ import { expect, test as base } from './fixtures';
 import { readAll } from './pages/idb';
 import { HelpdeskTab, badgeText, connectZendesk, readLocal } from './pages/helpdesk-tab';
 import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
 
 /** A simulator whose clock is the real one, so “solved today” is today for the badge too. */
 const test = base.extend<{ liveSim: Simulator }>({
@@ -120,6 +121,26 @@ test('solve a ticket in the page, rate it on the card with keys only, follow in-
   await expect(tab.card).toHaveCount(0);
   expect(await readAll(options.page, 'assessments')).toHaveLength(1);
   await expect.poll(() => badgeText(ext)).toBe(String(before + 1));
+
+  // The popup, away from any ticket, lists it under “solved, not yet rated”; rated from the list,
+  // it is the same kind of record, and the badge drops again.
+  const popup = await PopupPage.openFor(ext, options.page);
+  const unrated = popup.page.getByRole('list', { name: 'Solved, not yet rated' });
+  await expect(unrated.getByRole('listitem').first()).toContainText(`#${second}`);
+  await unrated.getByRole('button', { name: `Rate Zendesk #${second}` }).click();
+  await expect(popup.page.getByRole('heading', { level: 1 })).toHaveText(`Zendesk · #${second}`);
+  for (const key of KEYS) await popup.page.keyboard.press(key);
+  await popup.page.keyboard.press('1');
+  await popup.page.keyboard.press('Enter');
+  await expect(popup.status).toHaveText(`Saved #${second} · edit any time`);
+  await popup.close();
+  const saved = await readAll(options.page, 'assessments');
+  expect(saved.map((a) => a.ticketKey).sort()).toEqual([`${origin}#${first}`, `${origin}#${second}`].sort());
+  expect(saved.find((a) => a.ticketKey === `${origin}#${second}`)).toMatchObject({
+    scores: EXPECTED_SCORES,
+    predictedCsat: { scale: 'good-bad', value: 'bad' },
+  });
+  await expect.poll(() => badgeText(ext)).toBe(before === 0 ? '' : String(before));
 });
 
 test('a hostile page cannot show the card or store an assessment by imitating the page script', async ({
