@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { startSimulator, type SimRating } from '../helpdesk-sim';
+import { startSimulator, type SimRating, type SimRequest } from '../helpdesk-sim';
 import { round } from './stats';
 import { exportRows, measureRawPut, type RawPutResult } from './sync-raw-idb';
 import {
@@ -8,8 +8,7 @@ import {
   openRig,
   progress,
   requestLine,
-  requestsOtherThan,
-  requestsTo,
+  otherRequests,
   syncNow,
   type SyncRun,
 } from './sync-rig';
@@ -18,6 +17,7 @@ import {
 const LIST_PATH = '/api/v2/satisfaction_ratings';
 const PAGE_SIZE = 100;
 const DAY_MS = 86_400_000;
+const isListRequest = (r: SimRequest) => r.path.startsWith(LIST_PATH);
 
 export interface PassReport {
   ratings: number;
@@ -102,7 +102,7 @@ function resyncReport(
   ratings: readonly SimRating[],
   origin: string,
 ): ListSyncResult['resync'] {
-  const firstListRequest = resyncRun.requests.find((r) => r.path.startsWith(LIST_PATH))?.path ?? '/';
+  const firstListRequest = resyncRun.requests.find(isListRequest)?.path ?? '/';
   const startTime = Number(new URL(firstListRequest, origin).searchParams.get('start_time'));
   const expectedStart = Date.parse(firstRun.state.lastSuccessAt ?? '') - TRAILING_WINDOW_DAYS * DAY_MS;
   if (!startTime || Math.abs(startTime * 1000 - expectedStart) >= 1000) {
@@ -118,16 +118,16 @@ function resyncReport(
 
 /** `ratings`: what the pass should read; `written`: what it stored (the first sync's count), for throughput. */
 function passReport(what: string, run: SyncRun, ratings: number, written = ratings): PassReport {
-  const list = requestsTo(run.requests, LIST_PATH);
-  const line = requestLine(`${what}: list`, list.count, ratings, PAGE_SIZE);
+  const listRequests = run.requests.filter(isListRequest).length;
+  const line = requestLine(`${what}: list`, listRequests, ratings, PAGE_SIZE);
   return {
     ratings,
-    listRequests: list.count,
+    listRequests,
     expectedListRequests: Math.max(1, Math.ceil(ratings / PAGE_SIZE)),
     requestsMatch: line.match,
     requestLine: line.text,
     failedRequests: run.requests.filter((r) => r.status >= 400).length,
-    otherRequests: requestsOtherThan(run.requests, [LIST_PATH]),
+    otherRequests: otherRequests(run.requests, isListRequest),
     wallMs: run.wallMs,
     ratingsPerSecond: round(written / (run.wallMs / 1000), 0),
     peakHeapMb: run.heap.peakMb,

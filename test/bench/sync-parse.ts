@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { draftFromSatisfactionRating } from '../../lib/helpdesks/zendesk/csat';
 import { zendeskSatisfactionRatingsPageSchema } from '../../lib/helpdesks/zendesk/schemas';
@@ -14,6 +15,8 @@ export interface ParseResult {
   medianMs: number;
   /** The same without JSON.parse: the adapter's own share. */
   zodAndNormalizeRatingsPerSecond: number;
+  /** CPU-bound: the load of the shared machine shows directly in the number. */
+  loadAverageAtStart: number[];
 }
 
 /**
@@ -24,6 +27,7 @@ export interface ParseResult {
  * as a real sync's first pages do.
  */
 export async function measureParse(runs = 5): Promise<ParseResult> {
+  const loadAverageAtStart = loadavg().map((l) => round(l));
   const sim = await startSimulator({ now: new Date(), ...HUNDRED_K_RATINGS });
   let pages: string[];
   try {
@@ -57,6 +61,7 @@ export async function measureParse(runs = 5): Promise<ParseResult> {
     ratingsPerSecond: round(ratings / (ms / 1000), 0),
     medianMs: round(ms),
     zodAndNormalizeRatingsPerSecond: round(ratings / (median(withoutJson) / 1000), 0),
+    loadAverageAtStart,
   };
 }
 

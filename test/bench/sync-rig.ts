@@ -177,27 +177,14 @@ export function progress(text: string): void {
   process.stderr.write(`\n  · ${text}`);
 }
 
-/** Requests whose path starts with `prefix`, and how many of them failed (a retry would inflate a count). */
-export function requestsTo(
+/** Every request `counted` leaves out, by path without its query: what else the extension asked meanwhile. */
+export function otherRequests(
   requests: readonly SimRequest[],
-  prefix: string,
-): { count: number; failed: number; paths: string[] } {
-  const matching = requests.filter((r) => r.path.startsWith(prefix));
-  return {
-    count: matching.length,
-    failed: matching.filter((r) => r.status >= 400).length,
-    paths: matching.map((r) => r.path),
-  };
-}
-
-/** Every other request, counted by path without its query. */
-export function requestsOtherThan(
-  requests: readonly SimRequest[],
-  prefixes: readonly string[],
+  counted: (request: SimRequest) => boolean,
 ): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of requests) {
-    if (prefixes.some((prefix) => r.path.startsWith(prefix))) continue;
+    if (counted(r)) continue;
     const path = r.path.split('?')[0]!;
     counts[path] = (counts[path] ?? 0) + 1;
   }
