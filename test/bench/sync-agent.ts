@@ -4,7 +4,7 @@ import { DEFAULT_STANDARD_SET } from '../../lib/model/default-standard-set';
 import type { SelfAssessment } from '../../lib/model';
 import { generateSelfAssessmentSeeds, startSimulator, type SimRequest, type Simulator } from '../helpdesk-sim';
 import { round } from './stats';
-import { jsonFile, openRig, otherRequests, progress, requestLine, syncNow } from './sync-rig';
+import { jsonFile, openRig, otherRequests, progress, progressEnd, requestLine, syncNow } from './sync-rig';
 
 const SHOW_MANY_PATH = '/api/v2/tickets/show_many';
 const SEARCH_PATH = '/api/v2/search';
@@ -61,6 +61,7 @@ export async function measureAgentSync(assessments = 5_000): Promise<AgentSyncRe
       const showMany = run.requests.filter(isShowMany).length;
       const line = requestLine('show_many', showMany, assessments, SHOW_MANY_LIMIT);
       progress(`agent sync: ${line.text}; ${run.state.ratingsStored} stored in ${run.wallMs} ms`);
+      progressEnd();
       return {
         assessedTickets: assessments,
         ratingsStored: run.state.ratingsStored,

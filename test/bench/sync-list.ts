@@ -7,6 +7,7 @@ import {
   TRAILING_WINDOW_DAYS,
   openRig,
   progress,
+  progressEnd,
   requestLine,
   otherRequests,
   syncNow,
@@ -82,6 +83,7 @@ export async function measureListSync(): Promise<ListSyncResult> {
   }
   const raw = await measureRawPut(rows);
   progress(`raw puts of the same rows: ${raw.recordsPerSecond}/s`);
+  progressEnd();
   return {
     first,
     resync,

@@ -172,9 +172,14 @@ async function waitForSyncEnd(input: {
   }
 }
 
-/** Long runs say what they did as they go (stderr: the runner's stdout line stays one line). */
+/** Long runs say what they did as they go, on lines under the runner's "name… ". */
 export function progress(text: string): void {
   process.stderr.write(`\n  · ${text}`);
+}
+
+/** After the last progress line: the runner prints the summary next, on a line of its own. */
+export function progressEnd(): void {
+  process.stderr.write('\n  → ');
 }
 
 /** Every request `counted` leaves out, by path without its query: what else the extension asked meanwhile. */
