@@ -8,6 +8,7 @@ import { getAdapter } from '../../lib/helpdesks/registry';
 import { sendMessage } from '../../lib/messaging/messenger';
 import { connectionSchema, syncStateSchema, type Connection, type Settings, type SyncState } from '../../lib/model';
 import { ConnectionForm } from './connection-form';
+import { PromptSettingsPanel } from './prompt-settings-panel';
 import { releaseHostAccess } from './host-access';
 import { Section } from './section';
 
@@ -138,6 +139,7 @@ function ConnectionCard({ connection, state, problem, originStillUsed, onEdit, o
       </p>
       {problem && <Notice tone="warn">{problem}</Notice>}
       <SyncStatus state={state} />
+      <PromptSettingsPanel connection={connection} />
       <div className="actions">
         <button type="button" onClick={() => void syncNow()} disabled={state?.status === 'running'}>
           Sync now

@@ -72,6 +72,7 @@ test('solve a ticket in the page, rate it on the card with keys only, follow in-
   const tab = new HelpdeskTab(await ext.context.newPage());
   await tab.page.goto(`${origin}/agent/tickets/${first}`);
   await waitForPageScript(options, first);
+  await expect(options.page.getByTestId('page-check')).toContainText('status control and submit button found');
   // The badge counts what the API says the agent solved today (the queue check ran on connect).
   await expect.poll(() => readLocal(options.page, 'unratedQueue')).toBeTruthy();
   const before = Number((await badgeText(ext)) || '0');
@@ -241,4 +242,37 @@ test('a hostile page cannot show the card or store an assessment by imitating th
   await expect(tab.card).toBeVisible();
   await expect(tab.card.locator('.value').first()).toHaveText('·');
   expect(await readAll(options.page, 'assessments')).toHaveLength(0);
+});
+
+test('when every selector fails the options page says so, and solving still prompts through the API', async ({
+  ext,
+  liveSim: sim,
+}) => {
+  const origin = sim.zendesk.origin;
+  const agent = sim.zendesk.credentials.agents[0]!;
+  const [ticketId] = openPair(sim, agent.agentId);
+  const options = await OptionsPage.open(ext);
+  await connectZendesk(options, origin, agent);
+  await waitForRegistration(options, origin);
+  const tab = new HelpdeskTab(await ext.context.newPage());
+  // A helpdesk UI release renamed every hook the adapter knows: test ids, the status field's name and
+  // the submit button's type. The page itself still works (its own script follows the rename).
+  await tab.page.route(`${origin}/agent/tickets/**`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replaceAll('data-test-id', 'data-qa')
+      .replace('name="status"', 'name="state"')
+      .replace('type="submit"', '');
+    await route.fulfill({ response, body });
+  });
+  await tab.page.goto(`${origin}/agent/tickets/${ticketId}`);
+  await waitForPageScript(options, ticketId);
+  await expect(options.page.getByTestId('page-check')).toContainText(
+    'Zendesk: status control not found, submit button not found',
+  );
+
+  await tab.page.locator('[data-qa="ticket-fields-status-select"]').selectOption('solved');
+  await tab.page.locator('[data-qa="submit_button-button"]').click();
+  await expect(tab.page.locator('[data-qa="toast-notification"]')).toContainText('Solved');
+  await expect(tab.card).toContainText(`#${ticketId} is done`);
 });
