@@ -38,15 +38,16 @@ export async function loadPopup(): Promise<PopupData> {
   getDb()
     .open()
     .catch(() => undefined);
-  const [tabs, { settings, problem: settingsProblem }, shortcut] = await Promise.all([
+  const [tabs, { settings, problem: settingsProblem }, shortcut, fullForm] = await Promise.all([
     browser.tabs.query({ active: true, currentWindow: true }),
     readSettings(),
     readShortcut().catch(() => null),
+    readFullFormRequest().catch(() => null),
   ]);
   const problems = settingsProblem ? [settingsProblem] : [];
   const url = tabs[0]?.url;
   // “Full form…” on the in-page card names its ticket, which may no longer be the one in view.
-  const ticket = (await readFullFormRequest()) ?? (url ? recognizeTicket(url, settings.helpdeskOrigins) : null);
+  const ticket = fullForm ?? (url ? recognizeTicket(url, settings.helpdeskOrigins) : null);
   const view = ticket && (await loadTicketView(ticket, settings.activeStandardSetId, { problems, shortcut }));
   if (view) return view;
   const [recent, unrated] = await Promise.all([recentAssessments(10), readUnrated().catch(() => [])]);

@@ -98,7 +98,8 @@ export async function writeFullFormRequest(ticket: TicketRef): Promise<void> {
 export async function readFullFormRequest(): Promise<TicketRef | null> {
   const stored = (await browser.storage.local.get(FULL_FORM_KEY))[FULL_FORM_KEY];
   if (stored === undefined) return null;
-  await browser.storage.local.remove(FULL_FORM_KEY);
+  // Not awaited: the popup's time to interactive waits on nothing it does not need.
+  void browser.storage.local.remove(FULL_FORM_KEY);
   const parsed = fullFormRequestSchema.safeParse(stored);
   return parsed.success && Date.now() - parsed.data.at < FULL_FORM_TTL_MS ? parsed.data.ticket : null;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
+import { measureContentScript, summarizeContentScript, type ContentScriptResult } from './content-script';
 import { measureIdbPutThroughput } from './idb-throughput';
 import { measurePopupTti } from './popup-tti';
 import { measureAgentSync, summarizeAgentSync, type AgentSyncResult } from './sync-agent';
@@ -21,6 +22,12 @@ const BENCHES: Bench[] = [
     goal: 'p50 ≤ 50 ms, p95 ≤ 100 ms',
     run: async () => ({ ...(await measurePopupTti(30)) }),
     summary: (r) => `p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms over ${r.opens} opens`,
+  },
+  {
+    name: 'content-script',
+    goal: '≤ 8 KB gzipped; no long task over a ticket load, solve and card',
+    run: async () => ({ ...(await measureContentScript(5)) }),
+    summary: (r) => summarizeContentScript(r as unknown as ContentScriptResult),
   },
   {
     name: 'idb-put-throughput',
