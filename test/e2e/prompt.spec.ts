@@ -79,6 +79,17 @@ test('solve a ticket in the page, rate it on the card with keys only, follow in-
 
   await tab.solve();
   await expect(tab.card.getByRole('dialog')).toBeVisible();
+  // The card sits clear of the helpdesk's submit control.
+  const [cardBox, submitBox] = [
+    await tab.card.getByRole('dialog').boundingBox(),
+    await tab.hook('submit').boundingBox(),
+  ];
+  const overlaps =
+    cardBox!.x < submitBox!.x + submitBox!.width &&
+    submitBox!.x < cardBox!.x + cardBox!.width &&
+    cardBox!.y < submitBox!.y + submitBox!.height &&
+    submitBox!.y < cardBox!.y + cardBox!.height;
+  expect(overlaps).toBe(false);
   expect(await tab.page.evaluate(() => document.querySelector('gaplens-card')?.shadowRoot !== null)).toBe(true);
   await expect(tab.card).toContainText(`#${first} is done`);
   await expect.poll(() => badgeText(ext)).toBe(String(before + 1));
@@ -254,6 +265,16 @@ test('when every selector fails the options page says so, and solving still prom
   const options = await OptionsPage.open(ext);
   await connectZendesk(options, origin, agent);
   await waitForRegistration(options, origin);
+  // A short auto-hide for this connection (options, per connection).
+  await options.page.getByLabel('Hide the card after').fill('5');
+  await expect
+    .poll(
+      async () =>
+        Object.values(
+          ((await readLocal(options.page, 'promptSettings')) ?? {}) as Record<string, { autoHideSeconds: number }>,
+        )[0]?.autoHideSeconds,
+    )
+    .toBe(5);
   const tab = new HelpdeskTab(await ext.context.newPage());
   // A helpdesk UI release renamed every hook the adapter knows: test ids, the status field's name and
   // the submit button's type. The page itself still works (its own script follows the rename).
@@ -275,4 +296,16 @@ test('when every selector fails the options page says so, and solving still prom
   await tab.page.locator('[data-qa="submit_button-button"]').click();
   await expect(tab.page.locator('[data-qa="toast-notification"]')).toContainText('Solved');
   await expect(tab.card).toContainText(`#${ticketId} is done`);
+  // Nobody touched it: it hides itself after the configured 5 s; the ticket stays unrated.
+  await expect(tab.card).toHaveCount(0, { timeout: 9_000 });
+
+  // A browser restart (the extension is reinstalled with --load-extension) re-registers the script…
+  const relaunched = await ext.relaunch();
+  const again = await relaunched.context.newPage();
+  await again.goto(relaunched.extensionUrl('options.html'));
+  await waitForRegistration(new OptionsPage(again), origin);
+  // … and removing the connection unregisters it.
+  await again.getByRole('article', { name: 'Sim Zendesk' }).getByRole('button', { name: 'Remove…' }).click();
+  await again.getByRole('button', { name: 'Remove Sim Zendesk' }).click();
+  await expect.poll(() => again.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
 });
