@@ -1,6 +1,14 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { gapStoreMiddleware } from '../gap-store/middleware';
-import { GAP_STORE_STORES, type GapCellRow, type GapReveal, type GapState, type GapTicketRow } from '../gap-store/schema';
+import { upgradeGapCellsToLevels } from '../gap-store/upgrade';
+import {
+  GAP_STORE_STORES_V2,
+  GAP_STORE_STORES_V4,
+  type GapCellRow,
+  type GapReveal,
+  type GapState,
+  type GapTicketRow,
+} from '../gap-store/schema';
 import type { Connection, Credentials, CsatRating, SelfAssessment, StandardSet, SyncState } from '../model';
 import { TEAM_STORES, type TeamAssessmentRow, type TeamBundleRow } from '../team/schema';
 
@@ -69,9 +77,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: SCHEMA_V1 },
   // v2: the gap store. No upgrade step: it starts unbuilt and is built from the raw tables on first
   // use (lib/gap-store/rebuild.ts), in the user's time zone, which an upgrade cannot know.
-  { version: 2, stores: GAP_STORE_STORES },
+  { version: 2, stores: GAP_STORE_STORES_V2 },
   // v3: the team store (lib/team/schema.ts). New tables only, so nothing to upgrade.
   { version: 3, stores: TEAM_STORES },
+  // v4: gap cells per day, week and month, indexed by agent, level and period. The old day cells
+  // are kept (marked as such); the store's own version makes readers rebuild it anyway.
+  { version: 4, stores: GAP_STORE_STORES_V4, upgrade: upgradeGapCellsToLevels },
 ];
 
 export const LATEST_DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

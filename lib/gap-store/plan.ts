@@ -1,15 +1,13 @@
 import {
-  AGGREGATE_VERSION,
-  aggregateCellKey,
   attributedAgent,
-  attributedDay,
   attributedInstant,
-  replaceTicket,
+  ticketContribution,
   ticketGap,
-  type Aggregate,
   type AggregateCell,
+  type LocalDay,
   type TicketEntry,
 } from '../gap';
+import { addCell, CELL_LEVELS, levelCellKey, periodOf, type CellLevel } from './cell-levels';
 import type { TicketRef } from '../model';
 import { agentKeyOf, type GapCellRow, type GapTicketRow, type NewGapReveal } from './schema';
 
@@ -34,28 +32,40 @@ export interface GapStorePlan {
   reveals: NewGapReveal[];
 }
 
-/** The aggregate cell a ticket entry contributes to. */
-export function cellKeyOf(entry: TicketEntry, timeZone: string): string {
-  return aggregateCellKey(attributedAgent(entry), attributedDay(entry, timeZone));
+/** What one ticket adds to the store: the same sums at its day, its ISO week and its month. */
+interface LevelContribution {
+  key: string;
+  level: CellLevel;
+  period: LocalDay;
+  cell: AggregateCell;
 }
 
-/** Every cell the changes touch: the cells to read before planning. */
+function contributionsOf(entry: TicketEntry, timeZone: string): LevelContribution[] {
+  // lib/gap's own per-ticket contribution, so the store and a direct report agree on every ticket.
+  const cell = ticketContribution(entry, timeZone);
+  return CELL_LEVELS.map((level) => {
+    const period = periodOf(cell.day, level);
+    return { key: levelCellKey(level, cell.agentId, period), level, period, cell };
+  });
+}
+
+/** Every cell the changes touch, at every level: the cells to read before planning. */
 export function touchedCellKeys(changes: readonly TicketChange[], timeZone: string): string[] {
   const keys = new Set<string>();
   for (const { before, after } of changes) {
-    if (before) keys.add(cellKeyOf(before, timeZone));
-    if (after) keys.add(cellKeyOf(after, timeZone));
+    for (const entry of [before, after]) if (entry) for (const c of contributionsOf(entry, timeZone)) keys.add(c.key);
   }
   return [...keys];
 }
 
-export function cellRow(cell: AggregateCell): GapCellRow {
-  return { ...cell, key: aggregateCellKey(cell.agentId, cell.day), agent: agentKeyOf(cell.agentId) };
+/** A cell as a stored row at its level. */
+export function cellRow(cell: AggregateCell, level: CellLevel): GapCellRow {
+  return { ...cell, key: levelCellKey(level, cell.agentId, cell.day), agent: agentKeyOf(cell.agentId), level };
 }
 
 /** Strips the storage-only fields, giving back lib/gap's cell. */
 export function cellOfRow(row: GapCellRow): AggregateCell {
-  const { key: _key, agent: _agent, ...cell } = row;
+  const { key: _key, agent: _agent, level: _level, ...cell } = row;
   return cell;
 }
 
@@ -106,9 +116,10 @@ export function revealOf(change: TicketChange, revealedAt: string): NewGapReveal
 
 /**
  * Plans the rows for a batch of ticket changes. `cells` must hold every stored cell of
- * {@link touchedCellKeys}; the cells are updated with lib/gap's `replaceTicket` (fold the old
- * contribution out, the new one in), which throws if the store and the raw records disagree.
- * `revealedAt` is null for writes that cannot reveal a verdict (assessment saves).
+ * {@link touchedCellKeys}, by row key. Each change takes the ticket's old contribution out of its
+ * day, week and month cells and puts the new one in (cell-levels.ts `addCell`, lib/gap's rules),
+ * which throws if the store and the raw records disagree. `revealedAt` is null for writes that
+ * cannot reveal a verdict (assessment saves).
  */
 export function planChanges(input: {
   cells: ReadonlyMap<string, AggregateCell>;
@@ -116,22 +127,29 @@ export function planChanges(input: {
   changes: readonly TicketChange[];
   revealedAt: string | null;
 }): GapStorePlan {
-  let aggregate: Aggregate = {
-    version: AGGREGATE_VERSION,
-    timeZone: input.timeZone,
-    cells: Object.fromEntries(input.cells),
-  };
+  const cells = new Map(input.cells);
+  const levels = new Map<string, CellLevel>();
   const plan: GapStorePlan = { cellPuts: [], cellDeletes: [], ticketPuts: [], ticketDeletes: [], reveals: [] };
+  const apply = (entry: TicketEntry | null, sign: 1 | -1) => {
+    if (!entry) return;
+    for (const { key, level, period, cell } of contributionsOf(entry, input.timeZone)) {
+      levels.set(key, level);
+      const next = addCell(cells.get(key), cell, sign, period);
+      if (next) cells.set(key, next);
+      else cells.delete(key);
+    }
+  };
   for (const change of input.changes) {
-    aggregate = replaceTicket(aggregate, change.before, change.after);
+    apply(change.before, -1);
+    apply(change.after, 1);
     if (change.after) plan.ticketPuts.push(ticketRow(change.after));
     else if (change.before) plan.ticketDeletes.push(change.ticketKey);
     const reveal = input.revealedAt === null ? null : revealOf(change, input.revealedAt);
     if (reveal) plan.reveals.push(reveal);
   }
-  for (const key of touchedCellKeys(input.changes, input.timeZone)) {
-    const cell = aggregate.cells[key];
-    if (cell) plan.cellPuts.push(cellRow(cell));
+  for (const [key, level] of levels) {
+    const cell = cells.get(key);
+    if (cell) plan.cellPuts.push(cellRow(cell, level));
     else if (input.cells.has(key)) plan.cellDeletes.push(key);
   }
   return plan;

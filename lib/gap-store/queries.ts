@@ -1,12 +1,22 @@
 import Dexie from 'dexie';
 import { getDb } from '../db/db';
-import { AGGREGATE_VERSION, type Aggregate } from '../gap';
+import {
+  AGGREGATE_VERSION,
+  reportFromAggregate,
+  type Aggregate,
+  type DateWindow,
+  type GapMetrics,
+  type StandardSetsInput,
+} from '../gap';
+import type { CellLevel } from './cell-levels';
+import { coverOf } from './window-cover';
 import { cellOfRow } from './plan';
 import {
   GAP_STATE_ID,
   GAP_STORE_VERSION,
   agentKeyOf,
   gapStateSchema,
+  type GapCellRow,
   type GapReveal,
   type GapState,
   type GapTicketRow,
@@ -25,14 +35,90 @@ export async function readGapState(): Promise<GapState | null> {
   return parsed.success && parsed.data.version === GAP_STORE_VERSION ? parsed.data : null;
 }
 
-/** The aggregate of the given agents' tickets (every day), ready for lib/gap's reportFromAggregate. */
-export async function readAggregate(agents: readonly (string | null)[], timeZone: string): Promise<Aggregate> {
-  const rows = await getDb().gapCells.where('agent').anyOf(agents.map(agentKeyOf)).toArray();
+/** One agent's cells of one level, for a range of period starts (both included) or all of them. */
+function cellsOf(agent: string, level: CellLevel, range: DateWindow | 'all') {
+  const from = range === 'all' ? Dexie.minKey : range.from;
+  const to = range === 'all' ? Dexie.maxKey : range.to;
+  // An index range read with getAll: a few dozen rows, never a cursor walk.
+  return getDb()
+    .gapCells.where('[agent+level+day]')
+    .between([agent, level, from], [agent, level, to], true, true)
+    .toArray();
+}
+
+/** The stored cells that add up to exactly `window` at `level`: whole periods plus days at the edges (window-cover.ts). */
+export async function readCover(
+  agents: readonly (string | null)[],
+  window: DateWindow | null,
+  level: 'week' | 'month',
+): Promise<GapCellRow[]> {
+  const cover = coverOf(window, level);
+  const reads: Promise<GapCellRow[]>[] = [];
+  for (const agent of new Set(agents.map(agentKeyOf))) {
+    if (cover.periods) reads.push(cellsOf(agent, level, cover.periods));
+    for (const days of cover.days) reads.push(cellsOf(agent, 'day', days));
+  }
+  return (await Promise.all(reads)).flat();
+}
+
+function aggregateOf(rows: readonly GapCellRow[], timeZone: string): Aggregate {
   return {
     version: AGGREGATE_VERSION,
     timeZone,
     cells: Object.fromEntries(rows.map((row) => [row.key, cellOfRow(row)])),
   };
+}
+
+/**
+ * Every metric of the side panel for the agents and a window, from at most a few dozen cells: the
+ * month cover gives the summary, blind spots, coverage and monthly trend; the week cover the weekly
+ * trend. Equal to lib/gap's `computeGapReport` over the raw records (store.test.ts).
+ */
+export async function readWindowMetrics(
+  agents: readonly (string | null)[],
+  window: DateWindow | null,
+  timeZone: string,
+  standardSets: StandardSetsInput,
+): Promise<GapMetrics> {
+  const [months, weeks] = await Promise.all([readCover(agents, window, 'month'), readCover(agents, window, 'week')]);
+  return metricsOfCovers(months, weeks, { agents, window, timeZone, standardSets });
+}
+
+function metricsOfCovers(
+  months: readonly GapCellRow[],
+  weeks: readonly GapCellRow[],
+  input: {
+    agents: readonly (string | null)[];
+    window: DateWindow | null;
+    timeZone: string;
+    standardSets: StandardSetsInput;
+  },
+): GapMetrics {
+  const options = { agentId: input.agents, window: input.window, standardSets: input.standardSets };
+  const byMonth = reportFromAggregate(aggregateOf(months, input.timeZone), options);
+  const byWeek = reportFromAggregate(aggregateOf(weeks, input.timeZone), options);
+  return { ...byMonth, weekly: byWeek.weekly };
+}
+
+/** {@link readWindowMetrics} with the standard sets read alongside (their titles name the blind spots). */
+export async function readPanelMetrics(
+  agents: readonly (string | null)[],
+  window: DateWindow | null,
+  timeZone: string,
+): Promise<GapMetrics> {
+  const db = getDb();
+  const [standardSets, months, weeks] = await Promise.all([
+    db.standardSets.toArray(),
+    readCover(agents, window, 'month'),
+    readCover(agents, window, 'week'),
+  ]);
+  return metricsOfCovers(months, weeks, { agents, window, timeZone, standardSets });
+}
+
+/** How many tickets the agents have in the store at all (assessed, rated or both): whether to greet a new user. */
+export async function countAllTickets(agents: readonly (string | null)[]): Promise<number> {
+  const months = await readCover(agents, null, 'month');
+  return months.reduce((sum, cell) => sum + cell.matched + cell.assessedOnly + cell.ratedOnly, 0);
 }
 
 export type Outcome = 'all' | 'satisfied' | 'unsatisfied';

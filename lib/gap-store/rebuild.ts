@@ -1,10 +1,24 @@
-import { buildAggregate } from '../gap';
+import { buildAggregate, type TicketEntry } from '../gap';
+import { rollUp } from './cell-levels';
 import { getDb } from '../db/db';
 import { cellRow, ticketRow } from './plan';
-import { GAP_STATE_ID, GAP_STORE_VERSION, gapStateSchema, type GapState } from './schema';
+import { GAP_STATE_ID, GAP_STORE_VERSION, gapStateSchema, type GapCellRow, type GapState } from './schema';
 import { entriesOfTables } from './ticket-entry';
 
 export type EnsureResult = 'current' | 'cells-rebuilt' | 'rebuilt';
+
+/**
+ * Every cell row of the given tickets, from scratch: lib/gap's day cells (`buildAggregate`), and
+ * the week and month cells as their sums.
+ */
+export function cellRowsFromScratch(entries: readonly TicketEntry[], timeZone: string): GapCellRow[] {
+  const days = Object.values(buildAggregate(entries, timeZone).cells);
+  return [
+    ...days.map((cell) => cellRow(cell, 'day')),
+    ...[...rollUp(days, 'week').values()].map((cell) => cellRow(cell, 'week')),
+    ...[...rollUp(days, 'month').values()].map((cell) => cellRow(cell, 'month')),
+  ];
+}
 
 /**
  * Makes sure the gap store is built, current and in `timeZone`; rebuilds what is not, from the raw
@@ -25,7 +39,7 @@ export async function ensureGapStore(timeZone: string, now = new Date()): Promis
 
     const [assessments, ratings] = await Promise.all([db.assessments.toArray(), db.csatRatings.toArray()]);
     const entries = entriesOfTables(assessments, ratings);
-    const cells = Object.values(buildAggregate(entries, timeZone).cells).map(cellRow);
+    const cells = cellRowsFromScratch(entries, timeZone);
     await db.gapCells.clear();
     await db.gapCells.bulkPut(cells);
     if (!state) {

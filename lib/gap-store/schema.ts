@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AggregateCell } from '../gap';
+import type { CellLevel } from './cell-levels';
 import { isoDateTimeSchema, scaledValueSchema, ticketRefSchema, type ScaledValue, type TicketRef } from '../model';
 
 /*
@@ -17,21 +18,29 @@ import { isoDateTimeSchema, scaledValueSchema, ticketRefSchema, type ScaledValue
  * how a time-zone change, a version bump or a bookkeeping problem is handled.
  */
 
-/** Bump when the meaning or shape of a derived row changes: readers then rebuild the store. */
-export const GAP_STORE_VERSION = 1;
+/**
+ * Bump when the meaning or shape of a derived row changes: readers then rebuild the store.
+ * 2: cells at three levels (day, week, month), see cell-levels.ts.
+ */
+export const GAP_STORE_VERSION = 2;
 
 export const GAP_STATE_ID = 'state';
 
-/** The tables added by schema version 2 (lib/db/db.ts), with their Dexie index specs. */
-export const GAP_STORE_STORES = {
+/** The tables added by schema version 2 (lib/db/db.ts), with their Dexie index specs. Released: never edit. */
+export const GAP_STORE_STORES_V2 = {
   gapState: 'id',
   gapCells: 'key, agent',
   gapTickets: 'ticketKey, [kind+agent+at+ticketKey]',
   gapReveals: '++id',
 } as const;
 
-export type GapStoreTable = keyof typeof GAP_STORE_STORES;
-export const GAP_STORE_TABLES = Object.keys(GAP_STORE_STORES) as GapStoreTable[];
+/** Schema version 4: cells at three levels, read by agent, level and period (window-cover.ts). */
+export const GAP_STORE_STORES_V4 = {
+  gapCells: 'key, [agent+level+day]',
+} as const;
+
+export type GapStoreTable = keyof typeof GAP_STORE_STORES_V2;
+export const GAP_STORE_TABLES = Object.keys(GAP_STORE_STORES_V2) as GapStoreTable[];
 
 /** The raw tables the store is derived from; a write to either is maintained by the middleware. */
 export const RAW_TABLES = ['assessments', 'csatRatings'] as const;
@@ -61,10 +70,14 @@ const tallySchema = z.object({
   unhappySum: z.number(),
 });
 
-/** One aggregate cell as stored: lib/gap's {@link AggregateCell} plus its key and indexable agent. */
+/**
+ * One aggregate cell as stored: lib/gap's {@link AggregateCell} plus its key, indexable agent and
+ * level; `day` is the first day of the cell's period (cell-levels.ts).
+ */
 export const gapCellRowSchema = z.object({
   key: z.string(),
   agent: z.string(),
+  level: z.enum(['day', 'week', 'month']),
   agentId: z.string().nullable(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   matched: z.number(),
@@ -81,7 +94,7 @@ export const gapCellRowSchema = z.object({
   topRatedSatisfied: z.number(),
   standards: z.record(z.string(), tallySchema),
 });
-export type GapCellRow = AggregateCell & { key: string; agent: string };
+export type GapCellRow = AggregateCell & { key: string; agent: string; level: CellLevel };
 
 export const ticketKindSchema = z.enum(['matched', 'assessed-only', 'rated-only']);
 export type TicketKind = z.infer<typeof ticketKindSchema>;
