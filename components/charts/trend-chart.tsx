@@ -56,8 +56,14 @@ function useColorScheme(): string {
   return scheme;
 }
 
-function buildOptions(host: HTMLElement, props: TrendChartProps, width: number): Options {
-  const { labels, series, range, band, zeroLine, format, height = 160 } = props;
+/**
+ * The chart's options. Labels and the number format are read through `latest` when uPlot draws, so
+ * new data only needs `setData`, not a new chart.
+ */
+function buildOptions(host: HTMLElement, latest: { current: TrendChartProps }, width: number): Options {
+  const { series, range, band, zeroLine, height = 160 } = latest.current;
+  const labelAt = (index: number) => latest.current.labels[index] ?? '';
+  const format = (value: number) => latest.current.format(value);
   const text = cssVar(host, '--muted');
   const grid = cssVar(host, '--border');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -69,12 +75,12 @@ function buildOptions(host: HTMLElement, props: TrendChartProps, width: number):
       {
         ...axis,
         // Bucket labels instead of numbers; only whole bucket positions get one.
-        values: (_u, splits) => splits.map((split) => (Number.isInteger(split) ? (labels[split] ?? '') : '')),
+        values: (_u, splits) => splits.map((split) => (Number.isInteger(split) ? labelAt(split) : '')),
       },
       { ...axis, size: 44, values: (_u, splits) => splits.map(format) },
     ],
     series: [
-      { label: 'Period', value: (_u, index) => (index === null ? '' : (labels[index] ?? '')) },
+      { label: 'Period', value: (_u, index) => (index === null ? '' : labelAt(index)) },
       ...series.map((s) => ({
         label: s.label,
         stroke: s.bandEdge ? 'transparent' : cssVar(host, s.color),
@@ -92,33 +98,58 @@ function buildOptions(host: HTMLElement, props: TrendChartProps, width: number):
   };
 }
 
+function dataOf(props: TrendChartProps): AlignedData {
+  return [
+    props.labels.map((_, index) => index),
+    ...props.series.map((s) => [...s.values]),
+    ...(props.zeroLine ? [props.labels.map(() => 0)] : []),
+  ] as AlignedData;
+}
+
 export function TrendChart(props: TrendChartProps) {
   const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const latest = useRef(props);
   const scheme = useColorScheme();
+  // What the chart is built from; data alone changes through setData (a filter change redraws in
+  // about a millisecond instead of building the chart and its legend again).
+  const shape = JSON.stringify({
+    series: props.series.map((s) => [s.label, s.color, s.dash, s.bandEdge]),
+    range: props.range,
+    band: props.band,
+    zeroLine: props.zeroLine,
+    height: props.height,
+  });
+
+  useEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const data: AlignedData = [
-      props.labels.map((_, index) => index),
-      ...props.series.map((s) => [...s.values]),
-      ...(props.zeroLine ? [props.labels.map(() => 0)] : []),
-    ] as AlignedData;
-    const chart = new uPlot(buildOptions(element, props, element.clientWidth || 320), data, element);
+    const built = new uPlot(buildOptions(element, latest, element.clientWidth || 320), dataOf(latest.current), element);
+    chart.current = built;
     // Legend entries for band edges and the zero line would only repeat what the chart shows; hide them.
-    const entries = chart.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
-    props.series.forEach((s, index) => {
+    const entries = built.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    latest.current.series.forEach((s, index) => {
       if (s.bandEdge) entries[index + 1]?.classList.add('u-off-legend');
     });
-    if (props.zeroLine) entries[props.series.length + 1]?.classList.add('u-off-legend');
-    const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: props.height ?? 160 }));
+    if (latest.current.zeroLine) entries[latest.current.series.length + 1]?.classList.add('u-off-legend');
+    const resize = new ResizeObserver(() =>
+      built.setSize({ width: element.clientWidth, height: latest.current.height ?? 160 }),
+    );
     resize.observe(element);
     return () => {
       resize.disconnect();
-      chart.destroy();
+      built.destroy();
+      chart.current = null;
     };
-    // Rebuilt whenever the data or the scheme change: a chart of a few dozen buckets draws in ~1 ms.
-  }, [props, scheme]);
+  }, [shape, scheme]);
+
+  useEffect(() => {
+    chart.current?.setData(dataOf(props));
+  }, [props]);
 
   return (
     <figure className="trend-chart">

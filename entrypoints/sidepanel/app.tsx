@@ -3,16 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useMarkReady } from '../../components/use-mark-ready';
 import { useSettings } from '../../components/use-settings';
 import { listConnections } from '../../lib/db/connections';
-import { getDb } from '../../lib/db/db';
-import { reportFromAggregate, type Aggregate } from '../../lib/gap';
-import { readAggregate, type TicketListQuery } from '../../lib/gap-store/queries';
-import {
-  effectiveTimeZone,
-  instantWindow,
-  PERIOD_LABELS,
-  today,
-  windowOfPeriod,
-} from '../../lib/gap-store/time-window';
+import { countAllTickets, readPanelMetrics } from '../../lib/gap-store/queries';
+import { effectiveTimeZone, PERIOD_LABELS, today, windowOfPeriod, type Period } from '../../lib/gap-store/time-window';
 import type { Connection } from '../../lib/model';
 import * as actions from './actions';
 import { BlindSpotsSection } from './blind-spots-section';
@@ -22,6 +14,7 @@ import { FilterBar } from './filter-bar';
 import { finishFilterTiming, startFilterTiming } from './filter-timing';
 import { Headline } from './headline';
 import { panelCommands } from './panel-commands';
+import { myAgents, ticketQueryOf, viewDataKey, windowKeyOf, type PanelSnapshot } from './panel-data';
 import { RevealFeed } from './reveal-feed';
 import { TicketList } from './ticket-list';
 import { TrendSection } from './trend-section';
@@ -32,39 +25,12 @@ import { DEFAULT_VIEW, type PanelView } from './view-state';
 // The palette's library is loaded on first use: it is not needed for the first render.
 const CommandPalette = lazy(() => import('../../components/command-palette'));
 
-/**
- * Whose numbers the panel shows: the agent's ids in every connected helpdesk (one person has a
- * different id in each), and tickets attributed to nobody — assessments saved before a connection
- * said who the agent is. Ratings a lead's connection fetched for teammates are not the agent's.
- */
-export function myAgents(connections: readonly Connection[]): (string | null)[] {
-  const ids = new Set(connections.flatMap((connection) => (connection.agent ? [connection.agent.id] : [])));
-  return [...[...ids].sort(), null];
-}
-
-/** The ticket list's query for a view; its JSON is the key a filter change is measured against. */
-function ticketQueryOf(
-  view: PanelView,
-  agents: (string | null)[],
-  timeZone: string,
-  todayDay: string,
-): TicketListQuery {
-  return {
-    kind: 'matched',
-    agents,
-    within: instantWindow(windowOfPeriod(view.period, todayDay), timeZone),
-    origin: view.origin,
-    outcome: view.outcome,
-    sort: view.sort,
-    limit: view.pageSize,
-  };
-}
-
-export function App() {
-  const settings = useSettings();
+/** The panel; `snapshot` is the first read (panel-data.ts), used until the live queries answer. */
+export function App({ snapshot }: { snapshot: PanelSnapshot | null }) {
+  const settings = useSettings() ?? snapshot?.settings;
   const timeZone = settings && effectiveTimeZone(settings.settings.timeZone);
-  const store = useGapStore(timeZone);
-  const connections = useLiveQuery(() => listConnections(), []);
+  const store = useGapStore(timeZone, snapshot?.state);
+  const connections = useLiveQuery(() => listConnections(), [], snapshot?.connections);
 
   if (store.status === 'error') {
     return (
@@ -82,17 +48,27 @@ export function App() {
       </p>
     );
   }
-  return <Panel timeZone={timeZone} connections={connections} settingsProblem={settings?.problem ?? null} />;
+  return (
+    <Panel
+      timeZone={timeZone}
+      connections={connections}
+      settingsProblem={settings?.problem ?? null}
+      initial={snapshot?.data ?? undefined}
+    />
+  );
 }
 
 function Panel({
   timeZone,
   connections,
   settingsProblem,
+  initial,
 }: {
   timeZone: string;
   connections: Connection[];
   settingsProblem: string | null;
+  /** The default view's data from the first read; the live queries take over when they answer. */
+  initial: PanelSnapshot['data'] | undefined;
 }) {
   const agentsKey = JSON.stringify(myAgents(connections));
   const agents = useMemo(() => JSON.parse(agentsKey) as (string | null)[], [agentsKey]);
@@ -102,47 +78,56 @@ function Panel({
   const [status, setStatus] = useState<string | null>(null);
   const todayDay = today(timeZone);
 
-  const aggregate: Aggregate | undefined = useLiveQuery(() => readAggregate(agents, timeZone), [agents, timeZone]);
-  const standardSets = useLiveQuery(() => getDb().standardSets.toArray(), []);
   const dateWindow = useMemo(() => windowOfPeriod(view.period, todayDay), [view.period, todayDay]);
-  const metrics = useMemo(
-    () =>
-      aggregate &&
-      standardSets &&
-      reportFromAggregate(aggregate, { agentId: agents, window: dateWindow, standardSets }),
-    [aggregate, standardSets, agents, dateWindow],
+  const windowKey = windowKeyOf(view, todayDay);
+  // Live: re-read whenever a write changes one of the cells read. Each answer carries its window, so
+  // a filter change is only over once the metrics of the new window are shown.
+  const metricsResult = useLiveQuery(
+    async () => ({ key: windowKey, metrics: await readPanelMetrics(agents, dateWindow, timeZone) }),
+    // dateWindow is windowKey's value; the key is the stable dependency.
+    [agents, windowKey, timeZone],
+    initial?.metrics,
   );
+  const allTickets = useLiveQuery(() => countAllTickets(agents), [agents], initial?.allTickets);
+  const metrics = metricsResult?.metrics;
   const ticketQuery = useMemo(
     () => ticketQueryOf(view, agents, timeZone, todayDay),
     [view, agents, timeZone, todayDay],
   );
-  const page = useTicketPage(ticketQuery);
+  const page = useTicketPage(ticketQuery, initial?.page);
 
+  // Stable, so that memoized sections re-render only when their own data changes.
   const onView = useCallback(
-    (change: Partial<PanelView>) => {
-      const next = { ...view, ...change };
-      const key = JSON.stringify(ticketQueryOf(next, agents, timeZone, todayDay));
-      if (key !== JSON.stringify(ticketQuery)) startFilterTiming(key);
-      setView(next);
-    },
-    [view, agents, timeZone, todayDay, ticketQuery],
+    (change: Partial<PanelView>) =>
+      setView((current) => {
+        const next = { ...current, ...change };
+        const nextKey = viewDataKey(next, agents, timeZone, todayDay);
+        if (nextKey !== viewDataKey(current, agents, timeZone, todayDay)) startFilterTiming(nextKey);
+        return next;
+      }),
+    [agents, timeZone, todayDay],
   );
+  const onPeriod = useCallback((period: Period) => onView({ period, pageSize: DEFAULT_VIEW.pageSize }), [onView]);
+  const onGranularity = useCallback((granularity: PanelView['granularity']) => onView({ granularity }), [onView]);
+  const openPalette = useCallback(() => {
+    setPaletteLoaded(true);
+    setPaletteOpen(true);
+  }, []);
   useEffect(() => {
-    if (page) finishFilterTiming(page.key);
-  }, [page]);
+    if (page && metricsResult) finishFilterTiming(JSON.stringify([page.key, metricsResult.key]));
+  }, [page, metricsResult]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const key = event.key.toLowerCase();
       if ((event.ctrlKey || event.metaKey) && (key === 'k' || (event.shiftKey && key === 'p'))) {
         event.preventDefault();
-        setPaletteLoaded(true);
-        setPaletteOpen(true);
+        openPalette();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [openPalette]);
 
   const report = (work: () => Promise<string>) => {
     setStatus(null);
@@ -162,31 +147,19 @@ function Panel({
     },
   });
 
-  if (!metrics || !page) return <p className="loading muted">Loading…</p>;
+  if (!metrics || !page || allTickets === undefined) return <p className="loading muted">Loading…</p>;
   const periodLabel =
     view.period.preset === 'custom'
       ? `${view.period.window.from} to ${view.period.window.to}`
       : PERIOD_LABELS[view.period.preset];
   const { coverage } = metrics;
-  const everything = Object.values(aggregate!.cells).reduce(
-    (sum, cell) => sum + cell.matched + cell.assessedOnly + cell.ratedOnly,
-    0,
-  );
 
   return (
     <main className="sidepanel">
       <PanelReady />
       <header className="panel-header">
         <h1>My gap</h1>
-        <FilterBar
-          period={view.period}
-          today={todayDay}
-          onPeriod={(period) => onView({ period, pageSize: DEFAULT_VIEW.pageSize })}
-          onOpenPalette={() => {
-            setPaletteLoaded(true);
-            setPaletteOpen(true);
-          }}
-        />
+        <FilterBar period={view.period} today={todayDay} onPeriod={onPeriod} onOpenPalette={openPalette} />
       </header>
       {settingsProblem && (
         <p className="notice warn" role="alert">
@@ -196,7 +169,7 @@ function Panel({
       <p role="status" className={`notice ${status ? 'ok' : ''}`} data-testid="panel-status">
         {status}
       </p>
-      {everything === 0 && <GettingStarted hasConnection={connections.length > 0} onStatus={setStatus} />}
+      {allTickets === 0 && <GettingStarted hasConnection={connections.length > 0} onStatus={setStatus} />}
       <Headline
         summary={metrics.summary}
         assessed={coverage.matched + coverage.assessedOnly}
@@ -207,7 +180,7 @@ function Panel({
       <TrendSection
         buckets={view.granularity === 'week' ? metrics.weekly : metrics.monthly}
         granularity={view.granularity}
-        onGranularity={(granularity) => onView({ granularity })}
+        onGranularity={onGranularity}
       />
       <CalibrationSection summary={metrics.summary} />
       <BlindSpotsSection comparisons={metrics.blindSpots} />

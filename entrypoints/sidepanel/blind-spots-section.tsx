@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { BLIND_SPOT_MIN_MEAN, BLIND_SPOT_MIN_UNHAPPY, type StandardComparison } from '../../lib/gap';
 import { decimal, signed } from './wording';
 import { Section } from './section';
@@ -6,7 +6,11 @@ import { Section } from './section';
 const SHOWN = 5;
 
 /** Standards ranked by how much higher the agent rates themselves on unhappy tickets than on happy ones. */
-export function BlindSpotsSection({ comparisons }: { comparisons: readonly StandardComparison[] }) {
+export const BlindSpotsSection = memo(function BlindSpotsSection({
+  comparisons,
+}: {
+  comparisons: readonly StandardComparison[];
+}) {
   const [all, setAll] = useState(false);
   const flagged = comparisons.filter((c) => c.flagged).length;
   const shown = all ? comparisons : comparisons.slice(0, Math.max(SHOWN, flagged));
@@ -52,4 +56,4 @@ export function BlindSpotsSection({ comparisons }: { comparisons: readonly Stand
       )}
     </Section>
   );
-}
+});

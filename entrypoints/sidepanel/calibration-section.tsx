@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import type { MatchedSummary } from '../../lib/gap';
 import { decimal, percent } from './wording';
 import { Section } from './section';
 
 /** Agreement, overestimation, Brier score and “how your 5s fared” (DESIGN.md §4). */
-export function CalibrationSection({ summary }: { summary: MatchedSummary }) {
+export const CalibrationSection = memo(function CalibrationSection({ summary }: { summary: MatchedSummary }) {
   const { calibration, topRated } = summary;
   return (
     <Section id="calibration" title="Calibration">
@@ -49,7 +50,7 @@ export function CalibrationSection({ summary }: { summary: MatchedSummary }) {
       )}
     </Section>
   );
-}
+});
 
 function Stat({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatDateTime } from '../../components/format';
 import { TicketLink } from '../../components/ticket-link';
 import type { Coverage } from '../../lib/gap';
@@ -13,7 +13,7 @@ import { percent } from './wording';
 const LIST_SIZE = 5;
 
 /** How much of the agent's work the gap is measured on, both ways, and the tickets missing from it. */
-export function CoverageSection({
+export const CoverageSection = memo(function CoverageSection({
   coverage,
   agents,
   within,
@@ -68,7 +68,7 @@ export function CoverageSection({
       />
     </Section>
   );
-}
+});
 
 function TicketShortList({
   title,

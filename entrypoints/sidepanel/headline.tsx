@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { MatchedSummary } from '../../lib/gap';
 import { decimal, headlineWords, notEnoughDataWords } from './wording';
 
 /** The personal gap in one sentence, with n and the interval; below the minimum sample, what to do next. */
-export function Headline({
+export const Headline = memo(function Headline({
   summary,
   assessed,
   hasConnection,
@@ -27,7 +28,7 @@ export function Headline({
       )}
     </section>
   );
-}
+});
 
 function GapSentence({ gap }: { gap: Extract<MatchedSummary['personalGap'], { status: 'ok' }> }) {
   const words = headlineWords(gap);

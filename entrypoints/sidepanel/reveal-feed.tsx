@@ -1,6 +1,6 @@
 import { formatDistanceToNow } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { TicketLink } from '../../components/ticket-link';
 import { recentReveals } from '../../lib/gap-store/queries';
@@ -17,7 +17,7 @@ const OUTCOME_BADGES = {
 } as const;
 
 /** Verdicts that arrived for tickets the agent assessed, newest first: the lesson while the ticket is fresh. */
-export function RevealFeed() {
+export const RevealFeed = memo(function RevealFeed() {
   const reveals = useLiveQuery(() => recentReveals(FEED_SIZE), []);
   return (
     <Section id="reveals" title="Latest verdicts" actions={<NotifyToggle />}>
@@ -44,7 +44,7 @@ export function RevealFeed() {
       )}
     </Section>
   );
-}
+});
 
 /**
  * The opt-in for a browser notification per verdict. Turning it on asks for the optional

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatDateTime } from '../../components/format';
 import { TicketLink } from '../../components/ticket-link';
 import type { TicketPage, TicketSort, Outcome } from '../../lib/gap-store/queries';
@@ -8,7 +9,7 @@ import { OUTCOME_LABELS, PAGE_SIZE, SORT_LABELS, type PanelView } from './view-s
 import { signed } from './wording';
 
 /** The matched tickets: the agent's prediction next to the customer's verdict and comment. */
-export function TicketList({
+export const TicketList = memo(function TicketList({
   page,
   view,
   onView,
@@ -147,4 +148,4 @@ export function TicketList({
       )}
     </Section>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
 import { format } from 'date-fns';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { TrendChart, type TrendChartProps } from '../../components/charts/trend-chart';
 import type { SeriesBucket } from '../../lib/gap';
 import { decimal, signed } from './wording';
@@ -22,7 +22,7 @@ function valuesOf(
 }
 
 /** Predicted against actual and the gap with its 95 % band, per week or month, with the same numbers as a table. */
-export function TrendSection({
+export const TrendSection = memo(function TrendSection({
   buckets,
   granularity,
   onGranularity,
@@ -156,4 +156,4 @@ export function TrendSection({
       )}
     </Section>
   );
-}
+});

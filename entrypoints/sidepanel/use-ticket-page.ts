@@ -6,7 +6,10 @@ import { readTicketPage, type TicketListQuery, type TicketPage } from '../../lib
  * of the query it answers, so the panel can tell a stale page (still showing while the new one is
  * read) from the answer to the current filters.
  */
-export function useTicketPage(query: TicketListQuery | null): (TicketPage & { key: string }) | undefined {
+export function useTicketPage(
+  query: TicketListQuery | null,
+  initial?: TicketPage & { key: string },
+): (TicketPage & { key: string }) | undefined {
   const key = JSON.stringify(query);
-  return useLiveQuery(async () => (query ? { key, ...(await readTicketPage(query)) } : undefined), [key]);
+  return useLiveQuery(async () => (query ? { key, ...(await readTicketPage(query)) } : undefined), [key], initial);
 }
