@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../test/helpdesk-sim';
+import { freshdeskApiProvider } from '../helpdesks/freshdesk/client';
+import { zendeskApiProvider } from '../helpdesks/zendesk/client';
+import type { Credentials } from '../model';
+
+/* The two API reads the prompt relies on, against the simulator's documented endpoints. */
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 4, now: new Date(), ticketsPerAgent: 80 });
+});
+afterAll(() => sim.close());
+
+describe('Zendesk', () => {
+  it('reads the state of many tickets with one show_many per 100', async () => {
+    const agent = sim.zendesk.credentials.agents[0]!;
+    const api = zendeskApiProvider.createApi(sim.zendesk.origin, agent.auth as Credentials);
+    const tickets = sim.zendesk.data.tickets.slice(0, 150);
+    sim.zendesk.requestLog.length = 0;
+    const states = await api.ticketStates(tickets.map((t) => String(t.id)));
+    expect(sim.zendesk.requestLog.filter((r) => r.path.startsWith('/api/v2/tickets/show_many'))).toHaveLength(2);
+    expect(states).toHaveLength(150);
+    for (const [index, state] of states.entries()) {
+      const ticket = tickets[index]!;
+      expect(state).toMatchObject({
+        ticketId: String(ticket.id),
+        status: ticket.status,
+        done: ticket.status === 'solved' || ticket.status === 'closed',
+        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
+      });
+    }
+  });
+
+  it('finds the tickets the agent solved since a time, with search', async () => {
+    const agent = sim.zendesk.credentials.agents[0]!;
+    const mine = sim.zendesk.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
+    sim.zendesk.setTicketStatus(String(mine.id), 'open');
+    sim.zendesk.setTicketStatus(String(mine.id), 'solved');
+    const api = zendeskApiProvider.createApi(sim.zendesk.origin, agent.auth as Credentials);
+    const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
+    expect(states.map((s) => s.ticketId)).toContain(String(mine.id));
+    expect(states.every((s) => s.done && s.assigneeId === agent.agentId)).toBe(true);
+  });
+});
+
+describe('Freshdesk', () => {
+  it('reads ticket states one by one, skipping tickets the agent may not see', async () => {
+    const agent = sim.freshdesk.credentials.agents[0]!;
+    const api = freshdeskApiProvider.createApi(sim.freshdesk.origin, agent.auth as Credentials);
+    const mine = sim.freshdesk.data.tickets.filter((t) => String(t.assigneeId) === agent.agentId).slice(0, 3);
+    const theirs = sim.freshdesk.data.tickets.find(
+      (t) => t.assigneeId !== null && String(t.assigneeId) !== agent.agentId,
+    )!;
+    const states = await api.ticketStates([...mine.map((t) => String(t.id)), String(theirs.id)]);
+    expect(states.map((s) => s.ticketId)).toEqual(mine.map((t) => String(t.id)));
+    for (const state of states) expect(state.done).toBe(state.status === '4' || state.status === '5');
+  });
+
+  it('lists the done tickets updated since a time', async () => {
+    const agent = sim.freshdesk.credentials.agents[0]!;
+    const mine = sim.freshdesk.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
+    sim.freshdesk.setTicketStatus(String(mine.id), '2');
+    sim.freshdesk.setTicketStatus(String(mine.id), '4');
+    const api = freshdeskApiProvider.createApi(sim.freshdesk.origin, agent.auth as Credentials);
+    const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
+    expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: '4', done: true }));
+    expect(states.every((s) => s.done)).toBe(true);
+  });
+});
