@@ -309,3 +309,45 @@ test('when every selector fails the options page says so, and solving still prom
   await again.getByRole('button', { name: 'Remove Sim Zendesk' }).click();
   await expect.poll(() => again.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
 });
+
+test('Freshdesk: resolving a ticket in the agent portal prompts, and the card saves on Freshdesk’s scale', async ({
+  ext,
+  liveSim: sim,
+}) => {
+  const origin = sim.freshdesk.origin;
+  const agent = sim.freshdesk.credentials.agents[0]!;
+  if (agent.auth.type !== 'api-key') throw new Error('a Freshdesk agent API key');
+  const ticket = sim.freshdesk.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
+  ticket.status = 'open';
+  ticket.solvedAt = null;
+  const options = await OptionsPage.open(ext);
+  await options.page.getByRole('button', { name: 'Add a connection' }).click();
+  const form = options.page.getByRole('form', { name: 'Add a connection' });
+  await form.getByLabel('Helpdesk').selectOption({ label: 'Freshdesk' });
+  await form.getByLabel('Base URL').fill(origin);
+  await form.getByLabel('Name', { exact: false }).fill('Sim Freshdesk');
+  await form.getByLabel('API key', { exact: true }).fill(agent.auth.apiKey);
+  await form.getByRole('button', { name: 'Save connection' }).click();
+  await expect(options.page.getByRole('article', { name: 'Sim Freshdesk' })).toContainText(
+    `signed in as ${agent.name}`,
+  );
+  await waitForRegistration(options, origin);
+
+  const tab = await ext.context.newPage();
+  await tab.goto(`${origin}/a/tickets/${ticket.id}`);
+  await waitForPageScript(options, String(ticket.id));
+  await tab.locator('[data-test-id="ticket-properties-status"]').selectOption('4');
+  await tab.locator('[data-test-id="ticket-properties-update"]').click();
+  const card = tab.locator('gaplens-card');
+  await expect(card).toContainText(`Freshdesk #${ticket.id} is done`);
+  for (const key of KEYS) await tab.keyboard.press(key);
+  await tab.keyboard.press('7'); // the 7th point from the worst: Extremely happy (103)
+  await tab.keyboard.press('Enter');
+  await expect(card).toHaveCount(0);
+  await expect.poll(async () => (await readAll(options.page, 'assessments')).length).toBe(1);
+  expect((await readAll(options.page, 'assessments'))[0]).toMatchObject({
+    ticket: { kind: 'freshdesk', origin, ticketId: String(ticket.id) },
+    scores: EXPECTED_SCORES,
+    predictedCsat: { scale: 'freshdesk-points', value: 103, satisfied: true },
+  });
+});
