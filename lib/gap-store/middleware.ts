@@ -18,6 +18,7 @@ import {
   type GapState,
   type RawTable,
 } from './schema';
+import { recordsAfterWrite } from './replay';
 import { entryOfTicket, type TicketRecords } from './ticket-entry';
 
 /**
@@ -191,12 +192,13 @@ function mutateAndMaintain(core: DBCore, table: DBCoreTable, req: DBCoreMutateRe
       if (keys.length === 0) return table.mutate(req);
       const revealedAt = table.name === 'csatRatings' ? new Date().toISOString() : null;
       return readTickets(core, trans, keys).then((before) =>
-        table.mutate(req).then((result) =>
-          // Read back rather than replay the request: it accounts for failed items and every request shape.
-          readTickets(core, trans, keys)
+        table.mutate(req).then((result) => {
+          // Replayed from the request when every item succeeded; read back otherwise.
+          const replayed = result.numFailures === 0 ? recordsAfterWrite(table.name as RawTable, req, before) : null;
+          return (replayed ? DexiePromise.resolve(replayed) : readTickets(core, trans, keys))
             .then((after) => applyChanges(core, trans, state, changesBetween(keys, before, after), revealedAt))
-            .then(() => result),
-        ),
+            .then(() => result);
+        }),
       );
     });
   });
