@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { measureContentScript, summarizeContentScript, type ContentScriptResult } from './content-script';
 import { measureIdbPutThroughput } from './idb-throughput';
 import { measurePopupTti } from './popup-tti';
+import { measureSidePanel, summarizeSidePanel, type SidePanelBenchResult } from './sidepanel';
 import { measureAgentSync, summarizeAgentSync, type AgentSyncResult } from './sync-agent';
 import { measureListSync, summarizeListSync, type ListSyncResult } from './sync-list';
 import { measureParse, summarizeParse, type ParseResult } from './sync-parse';
@@ -28,6 +29,12 @@ const BENCHES: Bench[] = [
     goal: '≤ 8 KB gzipped; no long task over a ticket load, solve and card',
     run: async () => ({ ...(await measureContentScript(5)) }),
     summary: (r) => summarizeContentScript(r as unknown as ContentScriptResult),
+  },
+  {
+    name: 'sidepanel',
+    goal: 'first render ≤ 200 ms, filter change ≤ 50 ms (p50 and p95), over 100k assessments + 100k ratings',
+    run: async () => ({ ...(await measureSidePanel()) }),
+    summary: (r) => summarizeSidePanel(r as unknown as SidePanelBenchResult),
   },
   {
     name: 'idb-put-throughput',
