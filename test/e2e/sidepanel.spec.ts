@@ -133,8 +133,12 @@ test('the side panel shows the gap computed from the raw records, and updates li
     expect(expected.meaning).toBe('You expect happier customers than you get');
     expect(expected.blindSpots.length).toBeGreaterThan(0);
 
-    const panel = await SidePanelPage.open(ext);
-    await panel.page.setViewportSize({ width: 440, height: 1000 });
+    const panelTab = await ext.context.newPage();
+    const consoleErrors: string[] = [];
+    panelTab.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    panelTab.on('pageerror', (error) => consoleErrors.push(error.message));
+    await panelTab.setViewportSize({ width: 440, height: 1000 });
+    const panel = await SidePanelPage.open(ext, panelTab);
     const { page } = panel;
     const checkNumbers = async () => {
       await expect(page.getByTestId('gap-meaning')).toHaveText(expected.meaning);
@@ -202,6 +206,7 @@ test('the side panel shows the gap computed from the raw records, and updates li
     }
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
+    expect(consoleErrors).toEqual([]);
   });
 });
 
