@@ -48,7 +48,7 @@ export const TicketList = memo(function TicketList({
           : 'none';
 
   return (
-    <Section id="tickets" title={`Rated tickets (${matchedInPeriod})`}>
+    <Section id="tickets" title="Rated tickets">
       <div className="filter-row">
         <label>
           Helpdesk
@@ -101,6 +101,11 @@ export const TicketList = memo(function TicketList({
         </p>
       ) : (
         <>
+          <p className="muted small" data-testid="ticket-count">
+            {matchedInPeriod} rated in this period
+            {view.origin !== null || view.outcome !== 'all' ? '; these filters show ' : '; showing '}
+            {page.hasMore ? `the first ${page.rows.length}` : page.rows.length}.
+          </p>
           <table className="data-table tickets" data-testid="ticket-table">
             <caption className="visually-hidden">Your prediction and the customer’s verdict per ticket</caption>
             <thead>

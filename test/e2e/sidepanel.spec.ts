@@ -119,6 +119,7 @@ test('the side panel shows the gap computed from the raw records, and updates li
       return {
         ...expectedNumbers(pairs),
         matched: pairs.length,
+        unsatisfied: pairs.filter((pair) => !pair.satisfied).length,
         assessedOnly: assessments.length - pairs.length,
         ratedOnly,
       };
@@ -172,6 +173,19 @@ test('the side panel shows the gap computed from the raw records, and updates li
     await expect(page.getByTestId('list-assessed-only').getByRole('listitem')).toHaveCount(expected.assessedOnly);
     await checkNumbers();
     await expect(page.getByTestId('reveals-empty')).toBeHidden();
+
+    // The ticket list's verdict filter and its sort by gap.
+    const verdict = page.getByRole('combobox', { name: 'Verdict' });
+    await verdict.selectOption('unsatisfied');
+    await expect(page.getByTestId('ticket-row')).toHaveCount(expected.unsatisfied);
+    await expect(page.getByTestId('ticket-count')).toHaveText(
+      `${expected.matched} rated in this period; these filters show ${expected.unsatisfied}.`,
+    );
+    await verdict.selectOption('all');
+    await page.getByRole('button', { name: 'Gap' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Gap' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.getByTestId('ticket-row').first().locator('td').last()).toHaveText('+1.00');
+    await page.getByRole('button', { name: 'Rated on' }).click();
 
     // The customer of an assessed ticket answers now; “Sync now” from the palette brings it in,
     // and the open panel follows without a reload.
