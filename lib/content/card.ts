@@ -7,7 +7,8 @@ export interface CardHandlers {
   /** Hidden without a rating (“rate later”, Esc, auto-hide): the ticket stays in the unrated list. */
   later(): void;
   snooze(): void;
-  fullForm(): void;
+  /** Opens the popup on this ticket; resolves to a note for the agent when the browser would not. */
+  fullForm(): Promise<string | null>;
 }
 
 export interface CardOptions {
@@ -114,7 +115,7 @@ export function showCard(card: PromptCard, handlers: CardHandlers, options: Card
   const saveButton = button('Save', () => void save(), 'primary');
   button('Rate later', () => finish(handlers.later));
   button('Snooze 30 min', () => finish(handlers.snooze));
-  button('Full form…', () => handlers.fullForm());
+  button('Full form…', () => void handlers.fullForm().then((note) => note && (status.textContent = note)));
   root.append(actions);
   shadow.append(style, root);
 

@@ -113,7 +113,12 @@ export function watchHelpdeskPage(config: PageConfig, deps: HelpdeskPageDeps): v
         },
         later: () => void deps.send('dismissPrompt', { ticketId, snoozeMinutes: 0 }).catch(() => undefined),
         snooze: () => void deps.send('dismissPrompt', { ticketId, snoozeMinutes: 30 }).catch(() => undefined),
-        fullForm: () => void deps.send('openFullForm', { ticketId }).catch(() => undefined),
+        fullForm: async () => {
+          const opened = await deps.send('openFullForm', { ticketId }).catch(() => undefined);
+          // Chrome opens the popup only in a focused window; otherwise the toolbar button (or its
+          // shortcut) opens it on this ticket for the next 30 s.
+          return opened?.ok ? null : 'Click the GapLens toolbar button to open the full form for this ticket.';
+        },
       },
       { signal, avoid: () => queryAll(root, config.selectors.submitControl) },
     );

@@ -340,6 +340,13 @@ test('Freshdesk: resolving a ticket in the agent portal prompts, and the card sa
   await tab.locator('[data-test-id="ticket-properties-update"]').click();
   const card = tab.locator('gaplens-card');
   await expect(card).toContainText(`Freshdesk #${ticket.id} is done`);
+  // “Full form…” asks the background to open the popup on this ticket. (The popup window itself is
+  // not reachable from Playwright here; the request it reads on opening is.)
+  await card.getByRole('button', { name: 'Full form…' }).click();
+  await expect
+    .poll(() => readLocal(options.page, 'fullFormRequest'))
+    .toMatchObject({ ticket: { kind: 'freshdesk', origin, ticketId: String(ticket.id) } });
+  // Back in the page, the card still takes the keys (focus is on its own button, not a text field).
   for (const key of KEYS) await tab.keyboard.press(key);
   await tab.keyboard.press('7'); // the 7th point from the worst: Extremely happy (103)
   await tab.keyboard.press('Enter');
