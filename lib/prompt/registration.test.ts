@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { requestHostAccess } from '../../entrypoints/options/host-access';
 import { getDb } from '../db/db';
 import type { Connection } from '../model';
 import { freshDatabase } from '../sync/test-harness';
@@ -101,6 +102,14 @@ describe('syncRegistration with the browser', () => {
     enabled,
     createdAt: '2026-11-20T00:00:00.000Z',
     updatedAt: '2026-11-20T00:00:00.000Z',
+  });
+
+  it('matches exactly the host access the options page asks for when connecting, nothing broader', async () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    await requestHostAccess(['http://127.0.0.1:4010']);
+    await getDb().connections.put(connection('a', 'http://127.0.0.1:4010'));
+    await syncRegistration();
+    expect(scripting.scripts.get(HELPDESK_SCRIPT_ID)?.matches).toEqual(request.mock.calls[0]![0].origins);
   });
 
   it('registers enabled connections only, and again after a restart lost the registration', async () => {
