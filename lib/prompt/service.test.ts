@@ -11,7 +11,7 @@ import { DEFAULT_STANDARD_SET } from '../model/default-standard-set';
 import { freshDatabase } from '../sync/test-harness';
 import { DEFAULT_PROMPT_SETTINGS } from './prompt-settings';
 import { checkSolvedTickets, contentHandlers, refreshBadge } from './service';
-import { readQueue, writePromptSettings } from './store';
+import { readAllPromptSettings, readQueue, writePromptSettings } from './store';
 
 /*
  * The background's decisions about a done signal, against the simulator's API: what is queued,
@@ -170,4 +170,16 @@ it('the unrated queue learns from the API what the agent solved since the last c
   expect(queue.tickets).toHaveLength(expected.length);
   expect(queue.checkedUntil[connectionId]).toBeDefined();
   expect(sent).toEqual([]);
+});
+
+it('forgets a removed connection’s queue, settings and page checks', async () => {
+  const ticketId = openTicket();
+  sim.zendesk.setTicketStatus(ticketId, 'solved');
+  await writePromptSettings(connectionId, { ...DEFAULT_PROMPT_SETTINGS, enabled: false });
+  await checkSolvedTickets();
+  expect((await readQueue()).tickets.length).toBeGreaterThan(0);
+  await getDb().connections.clear();
+  await checkSolvedTickets();
+  expect(await readQueue()).toMatchObject({ tickets: [], checkedUntil: {}, snoozedUntil: {} });
+  expect(await readAllPromptSettings()).toEqual({});
 });

@@ -23,13 +23,13 @@ import {
   readQueue,
   readUnrated,
   updateQueue,
+  forgetUnknownConnections,
   writeFullFormRequest,
   writePageHealth,
 } from './store';
 import {
   addDoneTickets,
   countDoneToday,
-  forgetConnection,
   isSnoozed,
   markPrompted,
   startOfLocalDay,
@@ -240,12 +240,7 @@ function firstCheckSince(now: Date): Date {
 export async function checkSolvedTickets(): Promise<void> {
   const connections = await listConnections();
   const now = new Date();
-  const known = new Set(connections.map((connection) => connection.id));
-  await updateQueue((queue) =>
-    [...new Set(queue.tickets.map((ticket) => ticket.connectionId))]
-      .filter((id) => !known.has(id))
-      .reduce(forgetConnection, queue),
-  );
+  await forgetUnknownConnections(new Set(connections.map((connection) => connection.id)));
   for (const connection of connections) {
     if (!connection.enabled || !connection.agent) continue;
     const queue = await readQueue();

@@ -103,3 +103,22 @@ export async function readFullFormRequest(): Promise<TicketRef | null> {
   const parsed = fullFormRequestSchema.safeParse(stored);
   return parsed.success && Date.now() - parsed.data.at < FULL_FORM_TTL_MS ? parsed.data.ticket : null;
 }
+
+/**
+ * Drops everything kept for connections that no longer exist (removed, or “erase all my data”):
+ * their queued tickets (customers' subject lines among them), checks, snoozes, settings and page checks.
+ */
+export async function forgetUnknownConnections(known: ReadonlySet<string>): Promise<void> {
+  const keep = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([id]) => known.has(id)));
+  await updateQueue((queue) => ({
+    ...queue,
+    tickets: queue.tickets.filter((ticket) => known.has(ticket.connectionId)),
+    checkedUntil: keep(queue.checkedUntil),
+    snoozedUntil: keep(queue.snoozedUntil),
+  }));
+  await browser.storage.local.set({
+    [PROMPT_SETTINGS_KEY]: keep(await readAllPromptSettings()),
+    [PAGE_HEALTH_KEY]: keep(await readPageHealth()),
+  });
+}
