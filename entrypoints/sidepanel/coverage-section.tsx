@@ -4,7 +4,6 @@ import { TicketLink } from '../../components/ticket-link';
 import type { Coverage } from '../../lib/gap';
 import type { InstantWindow } from '../../lib/gap-store/time-window';
 import type { GapTicketRow } from '../../lib/gap-store/schema';
-import { verdictWords } from '../../lib/gap-store/reveal-text';
 import { openTicketToRate } from './actions';
 import { Section } from './section';
 import { useTicketPage } from './use-ticket-page';
@@ -59,7 +58,10 @@ export const CoverageSection = memo(function CoverageSection({
         render={(row) => (
           <>
             <TicketLink ticket={row.ticket} />{' '}
-            <span className="muted small">customer said {row.actual ? verdictWords(row.actual) : '–'} · </span>
+            {/* Blind first: not what the customer said, so rating it now is not anchored by it. */}
+            <span className="muted small">
+              rated by the customer {row.ratedAt ? formatDateTime(row.ratedAt) : ''} ·{' '}
+            </span>
             <button type="button" className="link" onClick={() => void openTicketToRate(row.ticket).then(onStatus)}>
               Rate it now
             </button>

@@ -171,6 +171,10 @@ test('the side panel shows the gap computed from the raw records, and updates li
       `${pct(expected.matched, expected.matched + expected.assessedOnly)} of the tickets you rated have a customer rating (${expected.matched} of ${expected.matched + expected.assessedOnly}).`,
     );
     await expect(page.getByTestId('list-assessed-only').getByRole('listitem')).toHaveCount(expected.assessedOnly);
+    // Blind first holds in the panel too: tickets the agent has not rated are listed without their verdict.
+    const ratedOnly = page.getByTestId('list-rated-only').getByRole('listitem');
+    await expect(ratedOnly.first()).toContainText('rated by the customer');
+    for (const text of await ratedOnly.allTextContents()) expect(text).not.toMatch(/\b(good|bad)\b/);
     await checkNumbers();
     await expect(page.getByTestId('reveals-empty')).toBeHidden();
 
