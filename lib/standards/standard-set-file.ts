@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeZodError, standardSetSchema, type Standard, type StandardSet } from '../model';
+import { parseJsonFile } from '../export/json-file';
+import { standardSetSchema, type Standard, type StandardSet } from '../model';
 
 export const STANDARD_SET_FILE_FORMAT = 'gaplens-standard-set';
 
@@ -25,15 +26,8 @@ export type StandardSetFileRead = { ok: true; set: StandardSet } | { ok: false; 
 
 /** Reads a set file's text: JSON first, then the schema; every problem with its path and reason. */
 export function parseStandardSetFile(text: string): StandardSetFileRead {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
-  }
-  const parsed = standardSetFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
-  return { ok: true, set: parsed.data.set };
+  const read = parseJsonFile(text, standardSetFileSchema);
+  return read.ok ? { ok: true, set: read.file.set } : read;
 }
 
 export interface StandardSetDiff {
