@@ -13,6 +13,8 @@ export default defineConfig({
     ],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    // Property tests and simulator round trips run longer on a busy 2-core machine; a timeout there is not a failure of the code.
+    testTimeout: 30_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
   },
