@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   assertDateWindow,
@@ -7,6 +8,7 @@ import {
   isoWeekRange,
   isoWeeksBetween,
   localDay,
+  localDayMemo,
   monthOfDay,
   monthRange,
   monthsBetween,
@@ -105,5 +107,31 @@ describe('windows and validation', () => {
   it('names an unknown time zone', () => {
     expect(() => assertTimeZone('Mars/Olympus_Mons')).toThrow(/Unknown time zone “Mars\/Olympus_Mons”/);
     expect(() => assertTimeZone('Asia/Kolkata')).not.toThrow();
+  });
+
+  it('localDayMemo gives exactly localDay, repeated instants included', () => {
+    const zones = ['Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(
+          fc.date({
+            min: new Date('1990-01-01T00:00:00Z'),
+            max: new Date('2040-01-01T00:00:00Z'),
+            noInvalidDate: true,
+          }),
+          {
+            maxLength: 30,
+          },
+        ),
+        (zone, dates) => {
+          const memo = localDayMemo(zone);
+          const instants = dates.map((d) => d.toISOString());
+          for (const instant of [...instants, ...instants]) expect(memo(instant)).toBe(localDay(instant, zone));
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(() => localDayMemo('UTC')('not a date')).toThrow(RangeError);
   });
 });

@@ -78,6 +78,25 @@ export function localDay(instant: string, timeZone: string): LocalDay {
   return dayOf(new TZDate(time, timeZone));
 }
 
+/**
+ * `localDay` for one time zone, remembering each instant string it has seen: a report places every
+ * ticket, many tickets share an instant (a rating and its assessment, bulk imports), and the zone
+ * lookup is the expensive part. Keyed by the exact instant text, so it returns exactly what
+ * `localDay` returns (and throws the same way for a bad instant). Meant for one report: the cache
+ * grows with the distinct instants seen and is dropped with the function.
+ */
+export function localDayMemo(timeZone: string): (instant: string) => LocalDay {
+  const days = new Map<string, LocalDay>();
+  return (instant) => {
+    let day = days.get(instant);
+    if (day === undefined) {
+      day = localDay(instant, timeZone);
+      days.set(instant, day);
+    }
+    return day;
+  };
+}
+
 /** The ISO week a calendar day belongs to (weeks start on Monday; week 1 contains the year's first Thursday). */
 export function isoWeekOfDay(day: LocalDay): IsoWeekKey {
   return weekOf(calendarDate(day));

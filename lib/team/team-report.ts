@@ -2,10 +2,11 @@ import {
   assertDateWindow,
   assertTimeZone,
   attributedAgent,
-  attributedDay,
+  attributedInstant,
   blindSpots,
   coverage,
   isDayInWindow,
+  localDayMemo,
   splitEntries,
   summarizeMatched,
   ticketEntries,
@@ -176,13 +177,15 @@ export function computeTeamReport(input: TeamReportInput): TeamReport {
   const window = input.window ? assertDateWindow(input.window) : null;
   const sets = toStandardSetLookup(input.standardSets);
   const names = new Map(input.members.map((m) => [m.agentId, m.name]));
+  // attributedDay(entry, timeZone), with each distinct instant placed once for the whole report.
+  const dayOfInstant = localDayMemo(input.timeZone);
   const entries = ticketEntries(
     input.members.flatMap((m) => m.assessments),
     input.ratings,
   ).filter((entry) => {
     const agent = attributedAgent(entry);
     return (
-      agent !== null && names.has(agent) && (!window || isDayInWindow(attributedDay(entry, input.timeZone), window))
+      agent !== null && names.has(agent) && (!window || isDayInWindow(dayOfInstant(attributedInstant(entry)), window))
     );
   });
   const byAgent = new Map<string, TicketEntry[]>(input.members.map((m) => [m.agentId, []]));
