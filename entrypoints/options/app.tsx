@@ -5,6 +5,7 @@ import { ConnectionsSection } from './connections-section';
 import { DataSection } from './data-section';
 import { OriginsSection } from './origins-section';
 import { SettingsFileSection } from './settings-file-section';
+import { SettingsJsonSection } from './settings-json-section';
 import { ShortcutSection } from './shortcut-section';
 import { StandardsSection } from './standards-section';
 import { TeamBundleSection } from './team-bundle-section';
@@ -15,6 +16,7 @@ const SECTIONS = [
   ['connections', 'Connections'],
   ['shortcut', 'Keyboard shortcut'],
   ['settings-file', 'Import and export settings'],
+  ['settings-json', 'Settings as JSON'],
   ['team-bundle', 'Share with your lead'],
   ['data', 'Your data'],
 ] as const;
@@ -49,6 +51,7 @@ function Loaded({ read }: { read: NonNullable<ReturnType<typeof useSettings>> })
         <ConnectionsSection settings={settings} />
         <ShortcutSection />
         <SettingsFileSection settings={settings} />
+        <SettingsJsonSection settings={settings} />
         <TeamBundleSection />
         <DataSection />
       </main>
