@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { parseJsonFile, type JsonFileRead } from './json-file';
 import { authTypesFor, unknownKindProblem } from '../messaging/auth-types';
-import {
-  credentialsSchema,
-  helpdeskKindSchema,
-  helpdeskOriginSchema,
-  settingsSchema,
-  type Settings,
-} from '../model';
+import { credentialsSchema, helpdeskKindSchema, helpdeskOriginSchema, settingsSchema, type Settings } from '../model';
 
 export const SETTINGS_FILE_FORMAT = 'gaplens-settings';
 
