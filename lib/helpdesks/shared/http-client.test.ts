@@ -37,6 +37,23 @@ describe('createHttpClient', () => {
     expect(new Headers(init.headers).get('accept')).toBe('application/json');
   });
 
+  it('POSTs a JSON body with its content type, sent only to the origin, and names the endpoint POST', async () => {
+    const fetch = fakeFetch([['/conversations/search', { body: { items: [{ id: 7 }] } }]]);
+    const response = await client(fetch).postJson(
+      'https://elsewhere.example/conversations/search',
+      { query: { field: 'id', operator: '=', value: 7 } },
+      itemSchema,
+    );
+    expect(response.endpoint).toBe('POST /conversations/search');
+    expect(response.data.items[0]?.id).toBe(7);
+    const call = fetch.calls[0]!;
+    expect(call.url).toBe(`${ORIGIN}/conversations/search`);
+    expect(call.init.method).toBe('POST');
+    expect(JSON.parse(String(call.init.body))).toEqual({ query: { field: 'id', operator: '=', value: 7 } });
+    expect(new Headers(call.init.headers).get('content-type')).toBe('application/json');
+    expect(new Headers(call.init.headers).get('authorization')).toBe('Basic abc');
+  });
+
   it('encodes query parameters, brackets included', () => {
     const url = client(fakeFetch([])).url('/api/v2/satisfaction_ratings', {
       'page[size]': 100,

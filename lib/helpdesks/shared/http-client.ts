@@ -56,6 +56,16 @@ export interface HttpClient {
   url(path: string, query?: Readonly<Record<string, string | number | null | undefined>>): string;
   /** GETs `url` (absolute, or a path on the origin) and parses the body with `schema`. */
   getJson<S extends z.ZodType>(url: string, schema: S, options?: RequestOptions): Promise<JsonResponse<z.output<S>>>;
+  /**
+   * POSTs `body` as JSON to `url` and parses the answer with `schema`. For APIs whose reads are
+   * POSTs (Intercom's search); never used to change anything in the helpdesk.
+   */
+  postJson<S extends z.ZodType>(
+    url: string,
+    body: unknown,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<JsonResponse<z.output<S>>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -75,15 +85,26 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     return target.toString();
   }
 
-  async function attempt<S extends z.ZodType>(target: string, schema: S, endpoint: string, signal?: AbortSignal) {
+  async function attempt<S extends z.ZodType>(
+    target: string,
+    schema: S,
+    endpoint: string,
+    signal?: AbortSignal,
+    body?: string,
+  ) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
     let text: string;
     try {
       response = await fetchImpl(target, {
-        method: 'GET',
-        headers: { Accept: 'application/json', Authorization: config.authorization },
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          Accept: 'application/json',
+          Authorization: config.authorization,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body,
         // A 401 with `WWW-Authenticate: Basic` otherwise opens an invisible login prompt that never
         // settles in an extension page (shared STACK.md, "Permissions, run-time content scripts, CORS").
         credentials: 'omit',
@@ -113,6 +134,15 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       const target = resolveOnOrigin(pathOrUrl, origin);
       const endpoint = `GET ${new URL(target).pathname}`;
       return runner(() => attempt(target, schema, endpoint, options.signal), { endpoint, signal: options.signal });
+    },
+    postJson(pathOrUrl, body, schema, options = {}) {
+      const target = resolveOnOrigin(pathOrUrl, origin);
+      const endpoint = `POST ${new URL(target).pathname}`;
+      const text = JSON.stringify(body);
+      return runner(() => attempt(target, schema, endpoint, options.signal, text), {
+        endpoint,
+        signal: options.signal,
+      });
     },
   };
 }
