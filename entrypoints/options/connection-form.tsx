@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Notice, type NoticeTone } from '../../components/notice';
-import { HELPDESK_ADAPTERS, getAdapter } from '../../lib/helpdesks/registry';
+import { HELPDESK_ADAPTERS, connectionOrigins, getAdapter } from '../../lib/helpdesks/registry';
 import { AUTH_TYPE_LABELS, authTypesFor } from '../../lib/messaging/auth-types';
 import { sendMessage } from '../../lib/messaging/messenger';
 import {
@@ -75,14 +75,16 @@ export function ConnectionForm({
   function run(action: 'test' | 'save') {
     const ready = prepare();
     if (!ready) return;
-    // Still inside the click: ask for this one origin before anything is awaited.
-    const access = requestHostAccess([ready.origin]);
+    // Still inside the click: ask for this connection's origins (its agent UI and, for helpdesks
+    // whose API has a host of its own, the API) before anything is awaited.
+    const origins = connectionOrigins(kind, ready.origin);
+    const access = requestHostAccess(origins);
     setBusy(true);
     setResult({ tone: 'ok', text: action === 'test' ? 'Testing…' : 'Saving…' });
     const request = { connectionId: existing?.id ?? null, kind, origin: ready.origin, credentials: ready.credentials };
     access
       .then(async (granted) => {
-        if (!granted) return setResult({ tone: 'error', text: hostAccessRefused([ready.origin]) });
+        if (!granted) return setResult({ tone: 'error', text: hostAccessRefused(origins) });
         if (action === 'test') {
           const outcome = await sendMessage('testConnection', request);
           setResult(

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/format';
 import { Notice, type NoticeTone } from '../../components/notice';
 import { getDb } from '../../lib/db/db';
 import { parseStored } from '../../lib/db/stored-read';
-import { getAdapter } from '../../lib/helpdesks/registry';
+import { connectionOrigins, getAdapter } from '../../lib/helpdesks/registry';
 import { sendMessage } from '../../lib/messaging/messenger';
 import { connectionSchema, syncStateSchema, type Connection, type Settings, type SyncState } from '../../lib/model';
 import { ConnectionForm } from './connection-form';
@@ -123,7 +123,9 @@ function ConnectionCard({ connection, state, problem, originStillUsed, onEdit, o
   async function remove() {
     try {
       await sendMessage('removeConnection', { connectionId: connection.id });
-      if (!originStillUsed) await releaseHostAccess(connection.origin);
+      if (!originStillUsed) {
+        await Promise.all(connectionOrigins(connection.kind, connection.origin).map(releaseHostAccess));
+      }
       onMessage({ tone: 'ok', text: `Removed ${connection.label}. Your assessments are kept.` });
     } catch (error) {
       fail(error);

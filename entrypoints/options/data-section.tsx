@@ -6,6 +6,7 @@ import { buildAssessmentsExport, parseAssessmentsFile } from '../../lib/export/a
 import { downloadJson, exportFileName } from '../../lib/export/download';
 import { sendMessage } from '../../lib/messaging/messenger';
 import { readSettings } from '../../lib/settings/settings-store';
+import { connectionOrigins } from '../../lib/helpdesks/registry';
 import { releaseHostAccess } from './host-access';
 import { Section } from './section';
 
@@ -51,7 +52,9 @@ export function DataSection() {
     try {
       // Erasing also gives back the host access granted for connections and helpdesk addresses.
       const [connections, { settings }] = await Promise.all([getDb().connections.toArray(), readSettings()]);
-      const origins = [...connections, ...settings.helpdeskOrigins].map((entry) => entry.origin);
+      const origins = [...connections, ...settings.helpdeskOrigins].flatMap((entry) =>
+        connectionOrigins(entry.kind, entry.origin),
+      );
       await sendMessage('eraseAllData', { confirm: 'ERASE' });
       await Promise.all([...new Set(origins)].map(releaseHostAccess));
       setResult({ tone: 'ok', text: 'All GapLens data in this browser was erased.' });

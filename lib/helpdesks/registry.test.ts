@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HelpdeskOriginEntry } from '../model';
-import { HELPDESK_ADAPTERS, recognizeTicket } from './registry';
+import { HELPDESK_ADAPTERS, connectionOrigins, recognizeTicket } from './registry';
 
 const NONE: HelpdeskOriginEntry[] = [];
 
@@ -92,4 +92,15 @@ describe('every adapter', () => {
       }
     },
   );
+});
+
+describe('connectionOrigins', () => {
+  it('is the agent-UI origin alone for a helpdesk whose API answers there', () => {
+    expect(connectionOrigins('zendesk', 'https://acme.zendesk.com')).toEqual(['https://acme.zendesk.com']);
+    expect(connectionOrigins('freshdesk', 'http://127.0.0.1:4000')).toEqual(['http://127.0.0.1:4000']);
+  });
+
+  it('is the origin alone for a kind GapLens does not know (nothing is guessed)', () => {
+    expect(connectionOrigins('nope', 'https://help.example')).toEqual(['https://help.example']);
+  });
 });

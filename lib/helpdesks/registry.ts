@@ -40,3 +40,13 @@ export function recognizeTicket(rawUrl: string, configuredOrigins: readonly Help
   }
   return null;
 }
+
+/** Where the API of a connection to `origin` answers ({@link HelpdeskAdapter.apiOrigin}). */
+export function apiOriginOf(kind: string, origin: string): string {
+  return getAdapter(kind)?.apiOrigin?.(origin) ?? origin;
+}
+
+/** Every origin a connection to `origin` talks to: its agent UI and, when elsewhere, its API. */
+export function connectionOrigins(kind: string, origin: string): string[] {
+  return [...new Set([origin, apiOriginOf(kind, origin)])];
+}

@@ -23,6 +23,13 @@ export interface HelpdeskAdapter {
    * for this helpdesk (custom domains, the local simulator), never to guess.
    */
   matchTicketPath(url: URL): string | null;
+  /**
+   * The origin the helpdesk's API answers on for an agent UI at `origin`, for helpdesks whose API
+   * has a host of its own (Help Scout: secure.helpscout.net → api.helpscout.net). Absent: the API is
+   * on the agent UI's origin (Zendesk, Freshdesk, and every configured origin such as the simulator).
+   * The connection stores the agent-UI origin; host access is asked for both.
+   */
+  apiOrigin?(origin: string): string;
   /** The agent-UI address of a ticket, for links back into the helpdesk. */
   ticketUrl(origin: string, ticketId: string): string;
   /** The scale the customer rates on and the agent predicts on, unless a connection says otherwise. */
@@ -46,7 +53,11 @@ export interface HelpdeskAdapter {
  */
 export interface HelpdeskApiProvider {
   kind: HelpdeskKind;
-  /** A client for one account. Throws `HelpdeskError('bad-url')` for credentials of another auth type. */
+  /**
+   * A client for one account. `origin` is the connection's (agent-UI) origin; a helpdesk whose API
+   * has a host of its own maps it with its adapter's `apiOrigin`. Throws `HelpdeskError('bad-url')`
+   * for credentials of another auth type.
+   */
   createApi(origin: string, credentials: Credentials, options?: HelpdeskApiOptions): HelpdeskApi;
 }
 
