@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_STANDARD_SET } from '../model';
 import { sampleAssessments, sampleBundle, TEST_ORIGIN } from '../team/test-bundles';
-import { buildTeamBundle, bundleAssessments, parseTeamBundle, teamBundleFileName } from './team-bundle';
+import {
+  buildTeamBundle,
+  bundleAssessments,
+  parseTeamBundle,
+  teamBundleFileName,
+  teamBundleSchema,
+} from './team-bundle';
 
 const text = (value: unknown) => JSON.stringify(value);
 
@@ -136,5 +143,37 @@ describe('parseTeamBundle refuses damaged files with the exact path and reason',
   it('says when the text is not JSON', () => {
     const read = parseTeamBundle('{"format": ');
     expect(read).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not valid JSON/) });
+  });
+});
+
+describe('parseTeamBundle’s quick score check', () => {
+  // parseTeamBundle checks scores by hand for speed (see quickTeamBundleSchema); it must agree with
+  // the schema on every input: never accept what teamBundleSchema refuses, never change the data.
+  const scoreKey = fc.oneof(
+    fc.constantFrom(...DEFAULT_STANDARD_SET.standards.map((standard) => standard.id)),
+    fc.stringMatching(/^[a-z0-9-]{0,70}$/),
+    fc.string(),
+    fc.constantFrom('__proto__', 'constructor', 'Timely', '-timely', 'a'.repeat(64), 'a'.repeat(65)),
+  );
+  const scoreValue = fc.oneof(
+    fc.constantFrom(1, 2, 3, 4, 5, 'na'),
+    fc.constantFrom(0, 6, 1.5, '1', 'NA', null, true, [], {}),
+    fc.jsonValue(),
+  );
+
+  it('accepts exactly what teamBundleSchema accepts, with the same data', () => {
+    const bundle = sampleBundle('101', { count: 3 });
+    fc.assert(
+      fc.property(fc.dictionary(scoreKey, scoreValue, { maxKeys: 9 }), fc.nat(2), (scores, index) => {
+        const json = JSON.parse(JSON.stringify(bundle)) as { assessments: { scores: unknown }[] };
+        json.assessments[index]!.scores = scores;
+        const text = JSON.stringify(json);
+        const quick = parseTeamBundle(text);
+        const full = teamBundleSchema.safeParse(JSON.parse(text));
+        expect(quick.ok).toBe(full.success);
+        if (quick.ok && full.success) expect(quick.bundle).toEqual(full.data);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
