@@ -1,75 +1,55 @@
 /**
- * A stable fingerprint of a JSON value: FNV-1a over its canonical text (object keys sorted), run
- * twice with different offsets for 64 bits. Not a security hash: it only tells a re-sent bundle
- * from a different one with the same export time, and breaks such ties in a fixed way.
+ * A 64-bit fingerprint of a JSON value's text (`JSON.stringify`), as 16 hex digits. Not a security
+ * hash: it only tells a re-sent bundle from a different one with the same export time, and breaks
+ * such ties in a fixed way (lib/team/merge.ts).
  *
- * The hash is fed piece by piece while walking the value, instead of first building the whole
- * canonical text: a 2k-assessment bundle is ~1 MB of text, and building it with nested
- * `map`/`join` dominated a team import (test/bench/team.ts). FNV-1a over the concatenation equals
- * FNV-1a fed the pieces in order, so the result is exactly `hash(canonicalJson(value))`
- * (lib/team/fingerprint.test.ts checks it as a property).
+ * The text is the one `JSON.stringify` writes, so key order counts. Bundles are fingerprinted after
+ * their schema parsed them, and zod builds every object in the schema's key order, so two files
+ * with the same data in another key order mostly agree; where they do not (a `scores` record
+ * written in another order) the merge still ends the same whatever the order of the files, which is
+ * what it needs (lib/team/merge.test.ts).
+ *
+ * Why not a canonical (key-sorted) text: sorting and hashing a 2k-assessment bundle character by
+ * character in JavaScript took ~10 ms of a 50-bundle team import's ~20 ms per bundle
+ * (test/bench/team.ts); the engine's own `JSON.stringify` plus a hash over two UTF-16 units a step
+ * is about three times faster.
  */
 export function fingerprint(value: unknown): string {
-  const state = { a: 0x811c9dc5, b: 0x01000193 ^ 0x5bd1e995 };
-  feedCanonical(state, value);
-  return state.a.toString(16).padStart(8, '0') + state.b.toString(16).padStart(8, '0');
+  return hashText(JSON.stringify(value) ?? 'undefined');
 }
 
-interface HashState {
-  a: number;
-  b: number;
+/**
+ * Two independent 32-bit multiplicative lanes over the text, two UTF-16 code units a step, each
+ * finished with murmur3's avalanche so that neighbouring inputs spread over all bits.
+ */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const length = text.length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  if (i < length) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995);
+  }
+  // The length goes in last, so texts that differ only by a trailing NUL unit still differ.
+  return hex(avalanche(a ^ length)) + hex(avalanche(b ^ Math.imul(length, 0x9e3779b1)));
 }
 
-function feed(state: HashState, text: string): void {
-  let { a, b } = state;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193) >>> 0;
-    b = Math.imul(b ^ code, 0x01000193) >>> 0;
-  }
-  state.a = a;
-  state.b = b;
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
-/** Feeds exactly the characters of `canonicalJson(value)`, in order. */
-function feedCanonical(state: HashState, value: unknown): void {
-  if (Array.isArray(value)) {
-    feed(state, '[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) feed(state, ',');
-      feedCanonical(state, value[i]);
-    }
-    feed(state, ']');
-    return;
-  }
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    // Same order as canonicalJson's comparator: UTF-16 code units, which is also sort()'s default.
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort();
-    feed(state, '{');
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      feed(state, i > 0 ? ',' : '');
-      feed(state, JSON.stringify(key));
-      feed(state, ':');
-      feedCanonical(state, record[key]);
-    }
-    feed(state, '}');
-    return;
-  }
-  feed(state, JSON.stringify(value) ?? 'null');
-}
-
-/** JSON with object keys in sorted order, so equal data gives equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+function hex(h: number): string {
+  return h.toString(16).padStart(8, '0');
 }
