@@ -61,14 +61,21 @@ export interface StandardComparison {
 
 /** Tallies every scored (not N/A) standard of every pair, by {@link StandardKey}. */
 export function standardTallies(pairs: readonly MatchedTicket[]): Map<StandardKey, StandardTally> {
-  const tallies = new Map<StandardKey, StandardTally>();
+  // Tallied per set, then per standard, and keyed once at the end: building the string key for
+  // every score of every ticket was most of a team report's time (test/bench/team.ts).
+  const bySet = new Map<string, Map<string, StandardTally>>();
   for (const pair of pairs) {
     const happy = pair.rating.rating.satisfied;
-    for (const [standardId, score] of Object.entries(pair.assessment.scores)) {
-      const normalized = normalizeStandardScore(score);
+    const setId = pair.assessment.standardSetId;
+    let setTallies = bySet.get(setId);
+    if (!setTallies) bySet.set(setId, (setTallies = new Map()));
+    const scores = pair.assessment.scores;
+    for (const standardId in scores) {
+      if (!Object.hasOwn(scores, standardId)) continue;
+      const normalized = normalizeStandardScore(scores[standardId]!);
       if (normalized === null) continue;
-      const key = standardKeyOf(pair.assessment.standardSetId, standardId);
-      const tally = tallies.get(key) ?? { happyN: 0, happySum: 0, unhappyN: 0, unhappySum: 0 };
+      let tally = setTallies.get(standardId);
+      if (!tally) setTallies.set(standardId, (tally = { happyN: 0, happySum: 0, unhappyN: 0, unhappySum: 0 }));
       if (happy) {
         tally.happyN += 1;
         tally.happySum += normalized;
@@ -76,8 +83,11 @@ export function standardTallies(pairs: readonly MatchedTicket[]): Map<StandardKe
         tally.unhappyN += 1;
         tally.unhappySum += normalized;
       }
-      tallies.set(key, tally);
     }
+  }
+  const tallies = new Map<StandardKey, StandardTally>();
+  for (const [setId, setTallies] of bySet) {
+    for (const [standardId, tally] of setTallies) tallies.set(standardKeyOf(setId, standardId), tally);
   }
   return tallies;
 }
