@@ -60,7 +60,14 @@ const teamBundleObjectSchema = z.strictObject(bundleFields(bundleAssessmentSchem
 
 /** The rules across fields: unique tickets, known sets and standards, notes only when shared, times in order. */
 function checkBundle(bundle: z.infer<typeof teamBundleObjectSchema>, ctx: z.RefinementCtx): void {
-  const sets = new Map(bundle.standardSets.map((set) => [standardSetKey(set.id, set.version), set]));
+  // Each set's standard ids as a Set, looked up by id then version: this runs for every score of
+  // every assessment, so no string key is built and no list is searched per score.
+  const sets = new Map<string, Map<number, ReadonlySet<string>>>();
+  for (const set of bundle.standardSets) {
+    const versions = sets.get(set.id) ?? new Map<number, ReadonlySet<string>>();
+    versions.set(set.version, new Set(set.standards.map((standard) => standard.id)));
+    sets.set(set.id, versions);
+  }
   const tickets = new Set<string>();
   bundle.assessments.forEach((assessment, index) => {
     const path = (...rest: (string | number)[]) => ['assessments', index, ...rest];
@@ -72,17 +79,18 @@ function checkBundle(bundle: z.infer<typeof teamBundleObjectSchema>, ctx: z.Refi
       });
     }
     tickets.add(assessment.ticketId);
-    const key = standardSetKey(assessment.standardSetId, assessment.standardSetVersion);
-    const set = sets.get(key);
-    if (!set) {
+    const standardIds = sets.get(assessment.standardSetId)?.get(assessment.standardSetVersion);
+    if (!standardIds) {
+      const key = standardSetKey(assessment.standardSetId, assessment.standardSetVersion);
       ctx.addIssue({
         code: 'custom',
         path: path('standardSetVersion'),
         message: `standard set ${key} is not in standardSets`,
       });
     } else {
-      for (const standardId of Object.keys(assessment.scores)) {
-        if (!set.standards.some((s) => s.id === standardId)) {
+      for (const standardId in assessment.scores) {
+        if (Object.hasOwn(assessment.scores, standardId) && !standardIds.has(standardId)) {
+          const key = standardSetKey(assessment.standardSetId, assessment.standardSetVersion);
           ctx.addIssue({ code: 'custom', path: path('scores', standardId), message: `not a standard of ${key}` });
         }
       }
