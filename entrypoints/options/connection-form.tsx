@@ -169,7 +169,7 @@ export function ConnectionForm({
         )}
         {(authType === 'api-token' || authType === 'oauth-token') && (
           <label>
-            {authType === 'api-token' ? 'API token' : 'OAuth access token'}
+            {adapter?.secretLabels?.[authType] ?? (authType === 'api-token' ? 'API token' : 'OAuth access token')}
             <input
               type="password"
               autoComplete="off"

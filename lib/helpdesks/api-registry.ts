@@ -1,4 +1,5 @@
 import { freshdeskApiProvider } from './freshdesk/client';
+import { gorgiasApiProvider } from './gorgias/client';
 import { HelpdeskError } from './shared/errors';
 import type { HelpdeskApiProvider } from './types';
 import { zendeskApiProvider } from './zendesk/client';
@@ -7,7 +8,11 @@ import { zendeskApiProvider } from './zendesk/client';
  * The API clients, one per helpdesk; the background (sync, connection tests) is their only user.
  * A new helpdesk registers here as well as in registry.ts (see HelpdeskApiProvider for why two).
  */
-export const HELPDESK_APIS: readonly HelpdeskApiProvider[] = [zendeskApiProvider, freshdeskApiProvider];
+export const HELPDESK_APIS: readonly HelpdeskApiProvider[] = [
+  zendeskApiProvider,
+  freshdeskApiProvider,
+  gorgiasApiProvider,
+];
 
 export function requireHelpdeskApi(kind: string): HelpdeskApiProvider {
   const provider = HELPDESK_APIS.find((candidate) => candidate.kind === kind);

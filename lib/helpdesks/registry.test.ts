@@ -14,6 +14,8 @@ describe('ticket recognition on hosted domains', () => {
     ['https://make-hq.freshdesk.com/a/tickets/123456', 'freshdesk', 'https://make-hq.freshdesk.com', '123456'],
     ['https://acme.freshdesk.com/helpdesk/tickets/11', 'freshdesk', 'https://acme.freshdesk.com', '11'],
     ['https://acme.freshdesk.com/a/tickets/7#reply', 'freshdesk', 'https://acme.freshdesk.com', '7'],
+    ['https://acme.gorgias.com/app/ticket/63091193', 'gorgias', 'https://acme.gorgias.com', '63091193'],
+    ['https://acme-store.gorgias.com/app/ticket/42?view=7#message', 'gorgias', 'https://acme-store.gorgias.com', '42'],
   ])('%s → %s #%s', (url, kind, origin, ticketId) => {
     expect(recognizeTicket(url, NONE)).toEqual({ kind, origin, ticketId });
   });
@@ -24,6 +26,17 @@ describe('ticket recognition on hosted domains', () => {
     'https://evil.example/acme.zendesk.com/agent/tickets/1',
     'https://acme.zendesk.com.evil.example/agent/tickets/1',
     'https://acme.freshdesk.com.evil.example/a/tickets/1',
+    'https://acme.gorgias.com.evil.example/app/ticket/1',
+    'https://evil.example/?next=https://acme.gorgias.com/app/ticket/1',
+    'https://evil.example/acme.gorgias.com/app/ticket/1',
+    'https://acme.gorgias.com@evil.example/app/ticket/1',
+    'https://agent:pw@acme.gorgias.com/app/ticket/1',
+    'https://gorgias.com/app/ticket/1',
+    'https://acme-gorgias.com/app/ticket/1',
+    'http://acme.gorgias.com/app/ticket/1',
+    'https://acme.gorgias.com/app/tickets/1',
+    'https://acme.gorgias.com/app/ticket/1abc',
+    'https://acme.gorgias.com/agent/tickets/1',
     'https://acme-zendesk.com/agent/tickets/1',
     'https://zendesk.com/agent/tickets/1',
     'https://evil.example#https://acme.zendesk.com/agent/tickets/1',
@@ -52,12 +65,14 @@ describe('ticket recognition on configured origins', () => {
     { kind: 'zendesk', origin: 'http://127.0.0.1:4101' },
     { kind: 'freshdesk', origin: 'http://127.0.0.1:4102' },
     { kind: 'zendesk', origin: 'https://support.acme.example' },
+    { kind: 'gorgias', origin: 'http://127.0.0.1:4103' },
   ];
 
   it.each([
     ['http://127.0.0.1:4101/agent/tickets/5', 'zendesk', '5'],
     ['http://127.0.0.1:4102/a/tickets/6', 'freshdesk', '6'],
     ['https://support.acme.example/agent/tickets/7', 'zendesk', '7'],
+    ['http://127.0.0.1:4103/app/ticket/8', 'gorgias', '8'],
   ])('%s → %s #%s', (url, kind, ticketId) => {
     expect(recognizeTicket(url, configured)).toEqual({ kind, origin: new URL(url).origin, ticketId });
   });
@@ -66,6 +81,9 @@ describe('ticket recognition on configured origins', () => {
     // The right path on a configured origin of the other helpdesk.
     'http://127.0.0.1:4101/a/tickets/5',
     'http://127.0.0.1:4102/agent/tickets/6',
+    'http://127.0.0.1:4103/agent/tickets/8',
+    'http://127.0.0.1:4101/app/ticket/8',
+    'http://user:pw@127.0.0.1:4103/app/ticket/8',
     // Same host, another port or scheme: a different origin, never guessed.
     'http://127.0.0.1:4999/agent/tickets/5',
     'http://localhost:4101/agent/tickets/5',

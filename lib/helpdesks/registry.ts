@@ -1,10 +1,11 @@
 import type { HelpdeskOriginEntry, TicketRef } from '../model';
 import { freshdeskAdapter } from './freshdesk';
+import { gorgiasAdapter } from './gorgias';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
 
 /** Every helpdesk GapLens knows. Adding one = a folder under lib/helpdesks/ and a line here. */
-export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [zendeskAdapter, freshdeskAdapter];
+export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [zendeskAdapter, freshdeskAdapter, gorgiasAdapter];
 
 export function getAdapter(kind: string): HelpdeskAdapter | undefined {
   return HELPDESK_ADAPTERS.find((adapter) => adapter.kind === kind);

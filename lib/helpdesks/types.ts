@@ -44,6 +44,11 @@ export interface HelpdeskAdapter {
 
   /** The kinds of credentials this helpdesk accepts, first = the one a form offers first. */
   authTypes: readonly AuthType[];
+  /**
+   * What this helpdesk calls the secret of an auth type, where it differs from the form's default
+   * (Gorgias: the `api-token` kind's secret is an “API key”).
+   */
+  secretLabels?: Partial<Record<AuthType, string>>;
 }
 
 /**

@@ -4,9 +4,10 @@ import { streamPage, stringPosition, type CsatStream } from '../shared/csat-pass
 import { HelpdeskError, isHelpdeskError } from '../shared/errors';
 import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient } from '../shared/http-client';
-import { idBatches, nextFromLinkHeader, walkPages } from '../shared/pagination';
+import { nextFromLinkHeader, walkPages } from '../shared/pagination';
+import { perTicketStream } from '../shared/per-ticket-stream';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
-import type { RatingDraft, TicketState, WhoAmI } from '../types';
+import type { TicketState, WhoAmI } from '../types';
 import { draftFromFreshdeskRating } from './csat';
 import {
   freshdeskAgentSchema,
@@ -78,36 +79,22 @@ function satisfactionRatingsStream(client: HttpClient): CsatStream {
   };
 }
 
-/**
- * Agent path: the ratings of each ticket the agent assessed (an agent's key cannot list them all).
- * A ticket that no longer exists (404) has no rating to read, and one the agent can no longer see
- * (403: reassigned to someone else under "assigned tickets only" scope) is that agent's business no
- * more; both are skipped rather than pausing the whole connection. A revoked key still pauses it: 401.
- */
+/** Agent path: the ratings of each ticket the agent assessed (an agent's key cannot list them all). */
 function assessedTicketsStream(client: HttpClient): CsatStream {
-  return {
+  return perTicketStream({
     id: 'ticket_ratings',
-    async *pages(at, request) {
-      for (const batch of idBatches(request.assessedTicketIds, FRESHDESK_TICKETS_PER_PAGE, stringPosition(at))) {
-        const drafts: (RatingDraft | null)[] = [];
-        let endpoint = 'GET /api/v2/tickets/:id/satisfaction_ratings';
-        for (const ticketId of batch) {
-          try {
-            const response = await client.getJson(
-              client.url(`/api/v2/tickets/${ticketId}/satisfaction_ratings`),
-              freshdeskSatisfactionRatingsSchema,
-              request,
-            );
-            endpoint = response.endpoint;
-            drafts.push(...response.data.map(draftFromFreshdeskRating));
-          } catch (error) {
-            if (!isHelpdeskError(error, 'not-found') && !isHelpdeskError(error, 'forbidden')) throw error;
-          }
-        }
-        yield streamPage(endpoint, batch[batch.length - 1]!, drafts);
-      }
+    ticketsPerPage: FRESHDESK_TICKETS_PER_PAGE,
+    endpoint: 'GET /api/v2/tickets/:id/satisfaction_ratings',
+    async readTicket(ticketId, request) {
+      const { data, endpoint } = await client.getJson(
+        client.url(`/api/v2/tickets/${ticketId}/satisfaction_ratings`),
+        freshdeskSatisfactionRatingsSchema,
+        request,
+      );
+      return { endpoint, records: data };
     },
-  };
+    toDrafts: (records) => records.map(draftFromFreshdeskRating),
+  });
 }
 
 /** 4 resolved, 5 closed: the agent is done with the ticket. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { HttpClient } from './http-client';
+import { walkPages, type NextPageOf } from './pagination';
 import type { CsatPage, CsatReadRequest, RatingDraft } from '../types';
 
 /** One page of a stream and where that stream continues (null: the stream is done). */
@@ -58,4 +60,19 @@ export function stringPosition(at: unknown): string | null {
 export function streamPage(endpoint: string, next: unknown, drafts: readonly (RatingDraft | null)[]): StreamPage {
   const ratings = drafts.filter((draft): draft is RatingDraft => draft !== null);
   return { ratings, skipped: drafts.length - ratings.length, endpoint, next };
+}
+
+/**
+ * A stream's page walk: from the saved position `at` (a next-page URL) when there is one, else from
+ * `start`, with the pass's signal.
+ */
+export function resumeWalk<S extends z.ZodType>(
+  client: HttpClient,
+  at: unknown,
+  start: string,
+  schema: S,
+  nextOf: NextPageOf<z.output<S>>,
+  request: CsatReadRequest,
+) {
+  return walkPages(client, stringPosition(at) ?? start, schema, nextOf, request);
 }

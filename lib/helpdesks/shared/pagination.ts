@@ -82,7 +82,39 @@ export function* idBatches(
   if (batch.length > 0) yield batch;
 }
 
+/**
+ * Reads `ids` (duplicates dropped) `size` at a time, one request per batch, and joins what each
+ * batch gives: a done-check of many tabs costs one request per batch, not one per ticket.
+ */
+export async function readInBatches<T>(
+  ids: readonly string[],
+  size: number,
+  readBatch: (batch: string[]) => Promise<readonly T[]>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (const batch of idBatches([...new Set(ids)], size, null)) all.push(...(await readBatch(batch)));
+  return all;
+}
+
 /** Orders decimal id strings as numbers, without converting them (they can exceed 2^53). */
 export function compareNumericIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** The cursor envelope of Gorgias lists: `meta.next_cursor`, null on the last page. */
+export interface NextCursorEnvelope {
+  meta?: { next_cursor?: string | null } | null;
+}
+
+/**
+ * Cursor pagination by query parameter: the next page is the same URL with `cursor` set to
+ * `meta.next_cursor` (developers.gorgias.com, “cursor-based pagination”). Every other parameter
+ * (limit, order, filters) stays, so a resumed walk asks for exactly the same list.
+ */
+export const nextFromMetaCursor: NextPageOf<NextCursorEnvelope> = (response) => {
+  const cursor = response.data.meta?.next_cursor;
+  if (!cursor) return null;
+  const url = new URL(response.url);
+  url.searchParams.set('cursor', cursor);
+  return url.toString();
+};

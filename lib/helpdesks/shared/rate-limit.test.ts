@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FRESHDESK_RATE_LIMIT_HEADERS } from '../freshdesk/api';
+import { GORGIAS_RATE_LIMIT_HEADERS } from '../gorgias/api';
 import { ZENDESK_RATE_LIMIT_HEADERS } from '../zendesk/api';
 import { parseRetryAfter, readRateLimit } from './rate-limit';
 import { fixture } from './test-fixtures';
@@ -33,6 +34,20 @@ describe('readRateLimit', () => {
     });
     const plain = { 'x-ratelimit-total': ['700'], 'X-RATELIMIT-REMAINING': '12' };
     expect(readRateLimit(plain, FRESHDESK_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 700, remaining: 12 });
+  });
+
+  it('reads Gorgias’s `used/limit` bucket header and its `Retry-after`', () => {
+    const headers = new Headers({ 'X-Gorgias-Account-Api-Call-Limit': '10/40', 'Retry-after': '3' });
+    expect(readRateLimit(headers, GORGIAS_RATE_LIMIT_HEADERS, 0)).toEqual({
+      limit: 40,
+      remaining: 30,
+      retryAfterMs: 3000,
+      resetMs: null,
+    });
+    const full = { 'x-gorgias-account-api-call-limit': ['41/40'] };
+    expect(readRateLimit(full, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 40, remaining: 0 });
+    const unreadable = { 'x-gorgias-account-api-call-limit': 'lots' };
+    expect(readRateLimit(unreadable, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: null, remaining: null });
   });
 
   it('says nothing when the headers say nothing', () => {

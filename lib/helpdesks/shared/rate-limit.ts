@@ -10,6 +10,11 @@ export interface RateLimitHeaderNames {
   remaining: readonly string[];
   /** Seconds until the window resets, where the helpdesk says so. */
   resetSeconds: readonly string[];
+  /**
+   * Headers that say both in one value, `used/limit` (Gorgias: `X-Gorgias-Account-Api-Call-Limit:
+   * 10/40`, HELPDESK-APIS.md §1). Read only where `limit` / `remaining` found nothing.
+   */
+  usedOfLimit?: readonly string[];
 }
 
 /** What one response said about the rate limit; null where it said nothing. */
@@ -46,6 +51,20 @@ function firstNumber(headers: HeaderSource, names: readonly string[]): number | 
   return null;
 }
 
+/** The first readable `used/limit` value among `names`, as limit and what is left of it. */
+function firstUsedOfLimit(
+  headers: HeaderSource,
+  names: readonly string[],
+): { limit: number; remaining: number } | null {
+  for (const name of names) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(headerValue(headers, name) ?? '');
+    if (!match) continue;
+    const [used, limit] = [Number(match[1]), Number(match[2])];
+    return { limit, remaining: Math.max(0, limit - used) };
+  }
+  return null;
+}
+
 /**
  * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds
  * from `nowMs`, never negative, or null when absent or unreadable.
@@ -61,9 +80,10 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
 
 export function readRateLimit(headers: HeaderSource, names: RateLimitHeaderNames, nowMs = Date.now()): RateLimitInfo {
   const resetSeconds = firstNumber(headers, names.resetSeconds);
+  const combined = firstUsedOfLimit(headers, names.usedOfLimit ?? []);
   return {
-    limit: firstNumber(headers, names.limit),
-    remaining: firstNumber(headers, names.remaining),
+    limit: firstNumber(headers, names.limit) ?? combined?.limit ?? null,
+    remaining: firstNumber(headers, names.remaining) ?? combined?.remaining ?? null,
     retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), nowMs),
     resetMs: resetSeconds === null ? null : Math.max(0, resetSeconds * 1000),
   };

@@ -4,16 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CsatPage, CsatReadRequest } from '../types';
+import type { Credentials } from '../../model';
+import type { CsatPage, CsatReadRequest, HelpdeskApiProvider } from '../types';
 import type { FetchLike } from './http-client';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/api/', import.meta.url));
 
-export function fixtureText(kind: 'zendesk' | 'freshdesk', name: string): string {
+/** The helpdesks with vendor payloads under test/fixtures/api/. */
+export type FixtureKind = 'zendesk' | 'freshdesk' | 'gorgias';
+
+export function fixtureText(kind: FixtureKind, name: string): string {
   return readFileSync(`${FIXTURES}${kind}/${name}`, 'utf8');
 }
 
-export function fixture<T = unknown>(kind: 'zendesk' | 'freshdesk', name: string): T {
+export function fixture<T = unknown>(kind: FixtureKind, name: string): T {
   return JSON.parse(fixtureText(kind, name)) as T;
 }
 
@@ -68,3 +72,14 @@ export const csatRequest = (change: Partial<CsatReadRequest> = {}): CsatReadRequ
   assessedTicketIds: [],
   ...change,
 });
+
+/** An API client of `provider` for one account whose network is a {@link fakeFetch} of `routes`. */
+export function fakeApi(
+  provider: HelpdeskApiProvider,
+  origin: string,
+  credentials: Credentials,
+  routes: Parameters<typeof fakeFetch>[0],
+) {
+  const fetch = fakeFetch(routes);
+  return { api: provider.createApi(origin, credentials, { fetch }), fetch };
+}

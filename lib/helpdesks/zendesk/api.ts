@@ -4,7 +4,7 @@ import { basicAuthorization, bearerAuthorization } from '../shared/basic-auth';
 import { HelpdeskError, isHelpdeskError } from '../shared/errors';
 import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient } from '../shared/http-client';
-import { idBatches, nextFromCursorLinks, nextFromNextPageField, walkPages } from '../shared/pagination';
+import { idBatches, nextFromCursorLinks, nextFromNextPageField, readInBatches, walkPages } from '../shared/pagination';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
 import { toEpochSeconds } from '../shared/timestamps';
 import type { CsatReadRequest, TicketState, WhoAmI } from '../types';
@@ -242,13 +242,11 @@ function ticketState(ticket: ZendeskTicket): TicketState {
 }
 
 /** One `show_many` per 100 tickets: a done-check of many tabs costs one request, not one per ticket. */
-async function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
-  const states: TicketState[] = [];
-  for (const batch of idBatches([...new Set(ticketIds)], ZENDESK_SHOW_MANY_LIMIT, null)) {
+function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
+  return readInBatches(ticketIds, ZENDESK_SHOW_MANY_LIMIT, async (batch) => {
     const { data } = await client.getJson(showManyUrl(client, batch), zendeskShowManySchema, { signal });
-    states.push(...data.tickets.map(ticketState));
-  }
-  return states;
+    return data.tickets.map(ticketState);
+  });
 }
 
 /** Most tickets a done-tickets search reads: the unrated queue needs today's, not the history. */
