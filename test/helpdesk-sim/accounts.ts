@@ -41,7 +41,8 @@ export class Accounts {
       agentId: String(agent.id),
       name: agent.name,
       email: agent.email,
-      auth: this.data.kind === 'zendesk' ? { type: 'api-token', email: agent.email, token: secret } : { type: 'api-key', apiKey: secret },
+      // Zendesk and Gorgias pair the secret with the user's e-mail; Freshdesk's key stands alone.
+      auth: this.data.kind === 'freshdesk' ? { type: 'api-key', apiKey: secret } : { type: 'api-token', email: agent.email, token: secret },
     };
   }
 }

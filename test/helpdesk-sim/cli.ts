@@ -1,12 +1,12 @@
 /**
  * Runs the simulator as its own process for Playwright, the demo and the benchmarks:
  *
- *   node --import tsx test/helpdesk-sim/cli.ts [--seed N] [--zendesk-port P] [--freshdesk-port P]
+ *   node --import tsx test/helpdesk-sim/cli.ts [--seed N] [--zendesk-port P] [--freshdesk-port P] [--gorgias-port P]
  *     [--now ISO|real] [--agents N] [--tickets-per-agent N] [--response-rate R]
  *     [--zendesk-csat legacy|new] [--idle-shutdown-ms MS]
  *
- * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…}}` on stdout once both
- * servers listen. A server that tests start must never outlive them, so it exits when its parent
+ * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…},"gorgias":{"origin":…}}` on
+ * stdout once every server listens. A server that tests start must never outlive them, so it exits when its parent
  * process dies, when its stdin (if a pipe) closes, on SIGINT/SIGTERM, or after the idle timeout.
  */
 import { fstatSync } from 'node:fs';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'zendesk-port': { type: 'string' },
     'freshdesk-port': { type: 'string' },
+    'gorgias-port': { type: 'string' },
     now: { type: 'string' },
     agents: { type: 'string' },
     'tickets-per-agent': { type: 'string' },
@@ -60,6 +61,7 @@ const options: SimulatorOptions = {
 const simulator = await startSimulator(options, {
   zendeskPort: number('zendesk-port', values['zendesk-port']),
   freshdeskPort: number('freshdesk-port', values['freshdesk-port']),
+  gorgiasPort: number('gorgias-port', values['gorgias-port']),
 });
 
 let exiting = false;
@@ -93,4 +95,4 @@ if (stdin.isFIFO() || stdin.isSocket()) {
   process.stdin.resume();
 }
 
-process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin } })}\n`);
+process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin }, gorgias: { origin: simulator.gorgias.origin } })}\n`);

@@ -61,7 +61,18 @@ const RERATE_RATE = 0.07;
 const ID_BASES: Record<SimKind, { user: number; requester: number; group: number; ticket: number; rating: number }> = {
   zendesk: { user: 6_131_000_000_000, requester: 6_140_000_000_000, group: 6_130_852_536_000, ticket: 1001, rating: 41_000_001 },
   freshdesk: { user: 6_010_396_000, requester: 6_012_691_000, group: 6_000_200_000, ticket: 1, rating: 100 },
+  gorgias: { user: 310_000, requester: 92_000_000, group: 5_100, ticket: 63_091_001, rating: 2_400_001 },
 };
+
+/** Per helpdesk: its own random streams, the length of its secrets (hex), its team's e-mail domain. */
+const KIND_TRAITS: Record<SimKind, { stream: number; secretHex: number; domain: string }> = {
+  zendesk: { stream: 1, secretHex: 40, domain: 'acme-support.test' },
+  freshdesk: { stream: 2, secretHex: 20, domain: 'globex-support.test' },
+  gorgias: { stream: 3, secretHex: 64, domain: 'initech-support.test' },
+};
+
+/** Survey modes that keep a record for a survey that went out unanswered (Zendesk legacy, Gorgias). */
+const KEEPS_UNANSWERED: ReadonlySet<CsatMode> = new Set(['zendesk-legacy', 'gorgias']);
 
 const wholeSecond = (ms: number) => Math.floor(ms / SECOND) * SECOND;
 
@@ -74,7 +85,7 @@ export function generateData(options: GeneratorOptions): SimData {
   const responseRate = Math.min(1, Math.max(0, options.responseRate ?? DEFAULT_RESPONSE_RATE));
   const ids = ID_BASES[options.kind];
   // Each helpdesk gets its own stream, so Zendesk and Freshdesk look like two different companies.
-  const random = new Random(hash32(seed, options.kind === 'zendesk' ? 1 : 2));
+  const random = new Random(hash32(seed, KIND_TRAITS[options.kind].stream));
 
   const agents = buildTeam(agentCount, ids, now, options.kind);
   const workers = agents.filter((agent) => agent.role === 'agent');
@@ -111,16 +122,16 @@ export function generateData(options: GeneratorOptions): SimData {
   }
 
   const secrets = new Map<number, string>();
-  const secretRandom = new Random(hash32(seed, 0x5ec2e7, options.kind === 'zendesk' ? 1 : 2));
+  const secretRandom = new Random(hash32(seed, 0x5ec2e7, KIND_TRAITS[options.kind].stream));
   for (const agent of agents) {
-    secrets.set(agent.id, options.kind === 'zendesk' ? secretRandom.hex(40) : secretRandom.hex(20));
+    secrets.set(agent.id, secretRandom.hex(KIND_TRAITS[options.kind].secretHex));
   }
 
   return { kind: options.kind, csat: options.csat, seed, now, agents, tickets, ratings, secrets };
 }
 
 function buildTeam(count: number, ids: (typeof ID_BASES)[SimKind], now: number, kind: SimKind): SimAgent[] {
-  const domain = kind === 'zendesk' ? 'acme-support.test' : 'globex-support.test';
+  const domain = KIND_TRAITS[kind].domain;
   const groupId = ids.group + 1;
   const lead: SimAgent = {
     id: ids.user,
@@ -250,7 +261,7 @@ function buildTicket(random: Random, input: TicketInput): SimTicket {
         const others = input.workers.filter((agent) => agent.id !== worker.id);
         ticket.assigneeId = random.pick(others).id;
       }
-    } else if (csat === 'zendesk-legacy' && offered) {
+    } else if (KEEPS_UNANSWERED.has(csat) && offered) {
       ticket.rating = nonAnswer(ticket, 'offered', offerAt, offerAt + SURVEY_LIFETIME);
     } else if (csat === 'zendesk-legacy' && !offered && random.chance(0.3)) {
       // Zendesk lists records in the "unoffered" state too (its score filter has a value for them).
@@ -318,8 +329,8 @@ function answeredRating(
     comment,
     reason,
     extraAnswers,
-    // Zendesk legacy creates the record when the survey is offered; the others when it is answered.
-    createdAt: csat === 'zendesk-legacy' ? offerAt : answerAt,
+    // Zendesk legacy and Gorgias create the record when the survey goes out; the others when it is answered.
+    createdAt: KEEPS_UNANSWERED.has(csat) ? offerAt : answerAt,
     updatedAt,
     expiresAt: offerAt + SURVEY_LIFETIME,
   };
@@ -332,6 +343,7 @@ function scoreFor(random: Random, csat: CsatMode, satisfied: boolean): string | 
     case 'zendesk-legacy':
       return satisfied ? 'good' : 'bad';
     case 'zendesk-new':
+    case 'gorgias':
       return satisfied ? (draw < 0.6 ? 5 : 4) : draw < 0.35 ? 1 : draw < 0.7 ? 2 : 3;
     case 'freshdesk':
       return satisfied

@@ -1,14 +1,15 @@
 /**
- * The built-in helpdesk simulator: a Zendesk and a Freshdesk, each on its own 127.0.0.1 port (both
- * use /api/v2/…, so they need separate origins), seeded with a support team's tickets and CSAT.
+ * The built-in helpdesk simulator: a Zendesk, a Freshdesk and a Gorgias, each on its own 127.0.0.1
+ * port (their paths overlap, so they need separate origins), seeded with a support team's tickets and CSAT.
  * Backs the demo, the e2e tests and the benchmarks. See README.md beside this file.
  */
 import { Accounts } from './accounts';
 import { freshdeskVendor } from './freshdesk-api';
 import { generateData } from './generator';
+import { gorgiasVendor } from './gorgias-api';
 import { HelpdeskServer } from './helpdesk-server';
 import type { FaultControls, SimCredential, SimData, SimRequest } from './model';
-import { freshdeskPageStyle, zendeskPageStyle } from './page-styles';
+import { freshdeskPageStyle, gorgiasPageStyle, zendeskPageStyle } from './page-styles';
 import { zendeskVendor } from './zendesk-api';
 
 export type { Fault, FaultControls, SimAgent, SimCredential, SimData, SimRating, SimRequest, SimTicket } from './model';
@@ -46,6 +47,7 @@ export interface SimHelpdesk {
 export interface Simulator {
   zendesk: SimHelpdesk;
   freshdesk: SimHelpdesk;
+  gorgias: SimHelpdesk;
   close(): Promise<void>;
   /** Settles once the simulator has closed (by close() or idle shutdown). */
   closed: Promise<void>;
@@ -55,6 +57,7 @@ export interface ListenOptions {
   /** Fixed ports (the CLI's --zendesk-port/--freshdesk-port); default: free ports. */
   zendeskPort?: number;
   freshdeskPort?: number;
+  gorgiasPort?: number;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<Simulator> {
@@ -79,6 +82,9 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const freshdeskAccounts = new Accounts(freshdeskData);
   const zendesk = new HelpdeskServer(zendeskData, zendeskAccounts, zendeskVendor(zendeskData, zendeskAccounts, zendeskPageStyle), clock, touch);
   const freshdesk = new HelpdeskServer(freshdeskData, freshdeskAccounts, freshdeskVendor(freshdeskData, freshdeskAccounts, freshdeskPageStyle), clock, touch);
+  const gorgiasData = generateData({ ...common, kind: 'gorgias', csat: 'gorgias' });
+  const gorgiasAccounts = new Accounts(gorgiasData);
+  const gorgias = new HelpdeskServer(gorgiasData, gorgiasAccounts, gorgiasVendor(gorgiasData, gorgiasAccounts, gorgiasPageStyle), clock, touch);
 
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
@@ -86,18 +92,18 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const close = () => {
     closing ??= (async () => {
       clearTimeout(idleTimer);
-      await Promise.all([zendesk.close(), freshdesk.close()]);
+      await Promise.all([zendesk.close(), freshdesk.close(), gorgias.close()]);
       resolveClosed();
     })();
     return closing;
   };
 
   try {
-    await Promise.all([zendesk.listen(listen.zendeskPort ?? 0), freshdesk.listen(listen.freshdeskPort ?? 0)]);
+    await Promise.all([zendesk.listen(listen.zendeskPort ?? 0), freshdesk.listen(listen.freshdeskPort ?? 0), gorgias.listen(listen.gorgiasPort ?? 0)]);
   } catch (error) {
     await close();
     throw error;
   }
   touch();
-  return { zendesk, freshdesk, close, closed };
+  return { zendesk, freshdesk, gorgias, close, closed };
 }

@@ -4,7 +4,7 @@
  * Scores are kept in the vendor's own vocabulary, so serializers never have to translate.
  */
 
-export type SimKind = 'zendesk' | 'freshdesk';
+export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias';
 
 /**
  * Which survey the account runs:
@@ -12,9 +12,11 @@ export type SimKind = 'zendesk' | 'freshdesk';
  *   offered/unoffered, which exist as records of their own;
  * - `zendesk-new`: `/api/v2/guide/survey_responses`, a 1–5 rating; only answered surveys exist;
  * - `freshdesk`: `/api/v2/surveys/satisfaction_ratings`, default_question ∈ ±101..±103 or 100;
- *   only answered surveys exist.
+ *   only answered surveys exist;
+ * - `gorgias`: `/api/satisfaction-surveys`, a 1–5 score; a survey exists from when it is sent, and
+ *   stays unanswered (stored as the non-answer `offered`, printed as `score: null`) until answered.
  */
-export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk';
+export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk' | 'gorgias';
 
 /** Ticket lifecycle in Zendesk's words; the Freshdesk server maps it to its numeric codes. */
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';

@@ -20,10 +20,11 @@ export function parseScore(data: SimData, score: string | number): string | numb
     case 'zendesk-legacy':
       if (score === 'good' || score === 'bad') return score;
       throw new Error(`Zendesk legacy CSAT scores are "good" or "bad", not ${JSON.stringify(score)}`);
-    case 'zendesk-new': {
+    case 'zendesk-new':
+    case 'gorgias': {
       const value = Number(score);
       if (Number.isInteger(value) && value >= 1 && value <= 5) return value;
-      throw new Error(`Zendesk survey ratings are 1–5, not ${JSON.stringify(score)}`);
+      throw new Error(`${data.kind === 'gorgias' ? 'Gorgias scores' : 'Zendesk survey ratings'} are 1–5, not ${JSON.stringify(score)}`);
     }
     case 'freshdesk': {
       const value = Number(score);

@@ -1,5 +1,6 @@
 /** How each helpdesk's simulated agent page is addressed, labelled and hooked (see pages.ts). */
 import { FRESHDESK_STATUS } from './freshdesk-json';
+import { GORGIAS_STATUS } from './gorgias-json';
 import type { PageStyle } from './pages';
 
 export const zendeskPageStyle: PageStyle = {
@@ -58,4 +59,31 @@ export const freshdeskPageStyle: PageStyle = {
     toast: 'ticket-toast',
   },
   accent: '#12344d',
+};
+
+/** The Gorgias ticket view: `/app/ticket/{id}`, a ticket is open or closed. Hooks are the simulator's own. */
+export const gorgiasPageStyle: PageStyle = {
+  product: 'Gorgias',
+  pathPrefix: '/app/ticket/',
+  statuses: [
+    { value: 'open', label: 'Open' },
+    { value: 'closed', label: 'Closed' },
+  ],
+  statusOf: (ticket) => GORGIAS_STATUS[ticket.status],
+  testIds: {
+    app: 'ticket-view',
+    ticketId: 'ticket-header-id',
+    subject: 'ticket-header-subject',
+    requester: 'ticket-customer-name',
+    assignee: 'ticket-assignee-user',
+    description: 'ticket-message-body',
+    statusView: 'ticket-status-label',
+    status: 'ticket-status-select',
+    reply: 'ticket-reply-editor',
+    submit: 'ticket-submit-button',
+    prev: 'ticket-navigation-previous',
+    next: 'ticket-navigation-next',
+    toast: 'ticket-notification',
+  },
+  accent: '#161616',
 };

@@ -29,7 +29,7 @@ export type PageHook =
   | 'toast';
 
 export interface PageStyle {
-  product: 'Zendesk' | 'Freshdesk';
+  product: 'Zendesk' | 'Freshdesk' | 'Gorgias';
   /** Ticket page path before the id: `/agent/tickets/` or `/a/tickets/`. */
   pathPrefix: string;
   /** Options of the status select: the value posted, and the label shown. */
