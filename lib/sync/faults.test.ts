@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Fault, type Simulator } from '../../test/helpdesk-sim';
+import type { FaultScope } from '../../test/helpdesk-sim/model';
 import { getDb } from '../db/db';
 import { getSyncState } from '../db/sync-state';
 import type { SyncState } from '../model';
@@ -9,6 +10,7 @@ import {
   fakeClock,
   freshDatabase,
   recordingFetch,
+  storeAssessments,
   storeConnection,
   storedRatings,
   type FakeClock,
@@ -16,12 +18,52 @@ import {
 
 /*
  * Each fault switch of the simulator, against a connection that already holds a full sync: the
- * sync ends with the documented status, and the stored ratings are exactly what they were.
+ * sync ends with the documented status, and the stored ratings are exactly what they were. One row
+ * per helpdesk whose list path is paged, so every such adapter meets the same faults.
  */
 
 const SETTINGS = { intervalMinutes: 15, trailingWindowDays: 14 };
-/** Later pages of the legacy list: links.next carries `.json`, the first request does not. */
-const LATER_PAGES = '/api/v2/satisfaction_ratings.json';
+
+interface Target {
+  kind: 'zendesk' | 'gorgias';
+  /** A fault scope that hits the list's later pages, never its first. */
+  laterPages: FaultScope;
+  isLaterPage(url: string): boolean;
+  /** What a schema failure on a later page says. */
+  schemaMessage: RegExp;
+  /** A saved position whose cursor the helpdesk refuses, and the first page the restarted pass asks for. */
+  expiredResume(origin: string): { stream: string; at: string };
+  firstPage(origin: string): string;
+}
+
+const TARGETS: Target[] = [
+  {
+    kind: 'zendesk',
+    // Later pages of the legacy list: links.next carries `.json`, the first request does not.
+    laterPages: { pathPrefix: '/api/v2/satisfaction_ratings.json' },
+    isLaterPage: (url) => url.includes('/api/v2/satisfaction_ratings.json'),
+    schemaMessage:
+      /^GET \/api\/v2\/satisfaction_ratings\.json: satisfaction_ratings\[\d+\]\.ticket_id: expected number/,
+    expiredResume: (origin) => ({
+      stream: 'satisfaction_ratings',
+      at: `${origin}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=expired&page%5Bsize%5D=100`,
+    }),
+    firstPage: (origin) => `${origin}/api/v2/satisfaction_ratings?score=received&page%5Bsize%5D=100`,
+  },
+  {
+    kind: 'gorgias',
+    // Every page has the same path: let the first page through, hit the ones after it.
+    laterPages: { pathPrefix: '/api/satisfaction-surveys', skip: 1 },
+    isLaterPage: (url) => url.includes('/api/satisfaction-surveys?') && url.includes('cursor='),
+    schemaMessage: /^GET \/api\/satisfaction-surveys: data\[\d+\]\.ticket_id: expected number/,
+    expiredResume: (origin) => ({
+      stream: 'satisfaction-surveys',
+      at: `${origin}/api/satisfaction-surveys?limit=100&order_by=created_datetime%3Adesc&cursor=expired`,
+    }),
+    firstPage: (origin) => `${origin}/api/satisfaction-surveys?limit=100&order_by=created_datetime%3Adesc`,
+  },
+];
+
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -29,212 +71,199 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-let clock: FakeClock;
-let connectionId: string;
-let baseline: Awaited<ReturnType<typeof storedRatings>>;
+describe.each(TARGETS)('$kind', (target) => {
+  const helpdesk = () => sim[target.kind];
+  let clock: FakeClock;
+  let connectionId: string;
+  let baseline: Awaited<ReturnType<typeof storedRatings>>;
 
-beforeEach(async () => {
-  freshDatabase();
-  sim.zendesk.faults.clear();
-  clock = fakeClock();
-  const connection = await storeConnection({
-    kind: 'zendesk',
-    origin: sim.zendesk.origin,
-    credentials: sim.zendesk.credentials.admin.auth,
-    csatPath: 'list',
-  });
-  connectionId = connection.id;
-  // A first pass from scratch (no trailing window yet) so later passes are multi-page too.
-  expect(
-    (await syncConnection(connectionId, { clock, settings: { ...SETTINGS, trailingWindowDays: 90 } })).status,
-  ).toBe('done');
-  baseline = await storedRatings(connectionId);
-  expect(baseline.length).toBeGreaterThan(150);
-  clock.advance(3600_000);
-});
-
-/** Runs a sync with one fault armed; a second full window so the pass has several pages. */
-async function syncWith(fault: Fault, options: SyncOptions = {}) {
-  sim.zendesk.faults.set(fault);
-  const fetch = recordingFetch();
-  const outcome = await syncConnection(connectionId, {
-    clock,
-    fetch,
-    settings: { ...SETTINGS, trailingWindowDays: 90 },
-    retry: { maxAttempts: 3 },
-    ...options,
-  });
-  return { outcome, fetch, state: await getSyncState(connectionId) };
-}
-
-async function expectDataUnchanged() {
-  expect(await storedRatings(connectionId)).toEqual(baseline);
-  expect((await getSyncState(connectionId)).ratingsStored).toBe(baseline.length);
-}
-
-/** The pass a failed sync leaves behind: resumable, and not advanced past the failed page. */
-function passOf(state: SyncState) {
-  return readCheckpoint(state.checkpoint).pass;
-}
-
-describe('transient faults: retried, the sync completes', () => {
-  it('rate-limit (429 + Retry-After) is waited out exactly', async () => {
-    const { outcome, fetch } = await syncWith({
-      type: 'rate-limit',
-      count: 2,
-      retryAfterSeconds: 3,
-      pathPrefix: LATER_PAGES,
+  beforeEach(async () => {
+    freshDatabase();
+    helpdesk().faults.clear();
+    clock = fakeClock();
+    const connection = await storeConnection({
+      kind: target.kind,
+      origin: helpdesk().origin,
+      credentials: helpdesk().credentials.admin.auth,
+      csatPath: 'list',
     });
-    expect(outcome.status).toBe('done');
-    expect(clock.sleeps).toEqual([3000, 3000]);
-    const later = fetch.urls.filter((url) => url.includes(LATER_PAGES));
-    expect(later).toHaveLength(new Set(later).size + 2);
-    await expectDataUnchanged();
+    connectionId = connection.id;
+    // A first pass from scratch (no trailing window yet) so later passes are multi-page too.
+    expect(
+      (await syncConnection(connectionId, { clock, settings: { ...SETTINGS, trailingWindowDays: 90 } })).status,
+    ).toBe('done');
+    baseline = await storedRatings(connectionId);
+    expect(baseline.length).toBeGreaterThan(150);
+    clock.advance(3600_000);
   });
 
-  it('server-error (500, 502) is retried with backoff', async () => {
-    sim.zendesk.faults.set({ type: 'server-error', count: 1, status: 502, pathPrefix: LATER_PAGES });
-    const { outcome } = await syncWith({ type: 'server-error', count: 1, pathPrefix: LATER_PAGES });
-    expect(outcome.status).toBe('done');
-    expect(clock.sleeps).toEqual([750, 1500]);
-    await expectDataUnchanged();
-  });
-
-  it('slow answers time out and are retried', async () => {
-    const { outcome } = await syncWith(
-      { type: 'slow', delayMs: 300, count: 1, pathPrefix: LATER_PAGES },
-      { timeoutMs: 100 },
-    );
-    expect(outcome.status).toBe('done');
-    expect(clock.sleeps).toEqual([750]);
-    await expectDataUnchanged();
-  });
-});
-
-describe('faults that end the sync: documented status, data unchanged, checkpoint not advanced', () => {
-  it.each([
-    [
-      'rate-limit beyond the attempts',
-      { type: 'rate-limit', count: 5, retryAfterSeconds: 1, pathPrefix: LATER_PAGES },
-      'rate-limited',
-      /429/,
-    ],
-    [
-      'rate-limit with a Retry-After too long to wait',
-      { type: 'rate-limit', count: 1, retryAfterSeconds: 3600, pathPrefix: LATER_PAGES },
-      'rate-limited',
-      /wait 3600 s/,
-    ],
-    [
-      'server-error beyond the attempts',
-      { type: 'server-error', count: 5, status: 503, pathPrefix: LATER_PAGES },
-      'server',
-      /503.*gave up after 3 attempts/,
-    ],
-    [
-      'malformed-json (a truncated body)',
-      { type: 'malformed-json', count: 1, pathPrefix: LATER_PAGES },
-      'not-json',
-      /not JSON/,
-    ],
-    [
-      'schema-invalid (ticket_id "abc" in the middle of a page)',
-      { type: 'schema-invalid', count: 1, pathPrefix: LATER_PAGES },
-      'schema',
-      /^GET \/api\/v2\/satisfaction_ratings\.json: satisfaction_ratings\[\d+\]\.ticket_id: expected number/,
-    ],
-    [
-      'html-login (a proxy’s login page)',
-      { type: 'html-login', count: 1, pathPrefix: LATER_PAGES },
-      'not-json',
-      /login page.*Check the URL/,
-    ],
-  ] as [string, Fault, string, RegExp][])('%s', async (_label, fault, code, message) => {
-    const { outcome, state } = await syncWith(fault);
-    expect(outcome.status).toBe('error');
-    expect(state.status).toBe('error');
-    expect(state.lastError).toMatchObject({ code, message: expect.stringMatching(message) });
-    // The first page was committed; the failing second page was not.
-    expect(passOf(state)).toMatchObject({ pages: 1 });
-    expect(String(passOf(state)?.resume && (passOf(state)?.resume as { at: string }).at)).toContain(LATER_PAGES);
-    await expectDataUnchanged();
-
-    // Without the fault the next run resumes at the failed page and finishes the pass.
-    sim.zendesk.faults.clear();
+  /** Runs a sync with one fault armed; a second full window so the pass has several pages. */
+  async function syncWith(fault: Fault, options: SyncOptions = {}) {
+    helpdesk().faults.set({ ...fault, ...target.laterPages });
     const fetch = recordingFetch();
-    const next = await syncConnection(connectionId, {
+    const outcome = await syncConnection(connectionId, {
       clock,
       fetch,
       settings: { ...SETTINGS, trailingWindowDays: 90 },
+      retry: { maxAttempts: 3 },
+      ...options,
     });
-    expect(next.status).toBe('done');
-    expect(fetch.urls[0]).toContain(LATER_PAGES);
-    await expectDataUnchanged();
-  });
+    return { outcome, fetch, state: await getSyncState(connectionId) };
+  }
 
-  it('slow beyond the attempts ends with timeout', async () => {
-    const { outcome, state } = await syncWith(
-      { type: 'slow', delayMs: 300, count: 3, pathPrefix: LATER_PAGES },
-      { timeoutMs: 50 },
-    );
-    expect(outcome.status).toBe('error');
-    expect(state.lastError?.code).toBe('timeout');
-    await expectDataUnchanged();
-  });
-});
+  async function expectDataUnchanged() {
+    expect(await storedRatings(connectionId)).toEqual(baseline);
+    expect((await getSyncState(connectionId)).ratingsStored).toBe(baseline.length);
+  }
 
-describe('401 and 403 on data endpoints pause the connection and delete nothing', () => {
-  it('a revoked token: paused, “token invalid or revoked”', async () => {
-    // An agent's own token, so the admin token other tests use stays valid.
-    const agent = sim.zendesk.credentials.agents[2]!;
-    await getDb().credentials.put({ connectionId, credentials: agent.auth });
-    await getDb().connections.update(connectionId, { csatPath: 'agent' });
-    sim.zendesk.revokeToken(agent.auth.type === 'api-token' ? agent.auth.token : '');
-    const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
-    expect(outcome.status).toBe('paused');
-    const state = await getSyncState(connectionId);
-    expect(state).toMatchObject({
-      status: 'paused',
-      lastError: { code: 'unauthorized', message: expect.stringMatching(/^token invalid or revoked/) },
+  /** The pass a failed sync leaves behind: resumable, and not advanced past the failed page. */
+  function passOf(state: SyncState) {
+    return readCheckpoint(state.checkpoint).pass;
+  }
+
+  describe('transient faults: retried, the sync completes', () => {
+    it('rate-limit (429 + Retry-After) is waited out exactly', async () => {
+      const { outcome, fetch } = await syncWith({
+        type: 'rate-limit',
+        count: 2,
+        retryAfterSeconds: 3,
+      });
+      expect(outcome.status).toBe('done');
+      expect(clock.sleeps).toEqual([3000, 3000]);
+      const later = fetch.urls.filter(target.isLaterPage);
+      expect(later).toHaveLength(new Set(later).size + 2);
+      await expectDataUnchanged();
     });
-    await expectDataUnchanged();
-  });
 
-  it('credentials that lost the admin role: paused, “lacks permission”', async () => {
-    await getDb().credentials.put({ connectionId, credentials: sim.zendesk.credentials.agents[0]!.auth });
-    const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
-    expect(outcome.status).toBe('paused');
-    expect((await getSyncState(connectionId)).lastError).toMatchObject({
-      code: 'forbidden',
-      message: expect.stringMatching(/^lacks permission/),
+    it('server-error (500, 502) is retried with backoff', async () => {
+      helpdesk().faults.set({ type: 'server-error', count: 1, status: 502, ...target.laterPages });
+      const { outcome } = await syncWith({ type: 'server-error', count: 1 });
+      expect(outcome.status).toBe('done');
+      expect(clock.sleeps).toEqual([750, 1500]);
+      await expectDataUnchanged();
     });
-    await expectDataUnchanged();
-  });
-});
 
-describe('a saved position the helpdesk no longer accepts', () => {
-  it('restarts the pass from its start instead of failing at every run', async () => {
-    const state = await getSyncState(connectionId);
-    const stale = {
-      ...readCheckpoint(state.checkpoint),
-      pass: {
-        path: 'list' as const,
-        startedAt: '2026-11-20T12:30:00.000Z',
-        since: null,
-        resume: {
-          stream: 'satisfaction_ratings',
-          at: `${sim.zendesk.origin}/api/v2/satisfaction_ratings.json?page%5Bafter%5D=expired&page%5Bsize%5D=100`,
+    it('slow answers time out and are retried', async () => {
+      const { outcome } = await syncWith({ type: 'slow', delayMs: 300, count: 1 }, { timeoutMs: 100 });
+      expect(outcome.status).toBe('done');
+      expect(clock.sleeps).toEqual([750]);
+      await expectDataUnchanged();
+    });
+  });
+
+  describe('faults that end the sync: documented status, data unchanged, checkpoint not advanced', () => {
+    it.each([
+      ['rate-limit beyond the attempts', { type: 'rate-limit', count: 5, retryAfterSeconds: 1 }, 'rate-limited', /429/],
+      [
+        'rate-limit with a Retry-After too long to wait',
+        { type: 'rate-limit', count: 1, retryAfterSeconds: 3600 },
+        'rate-limited',
+        /wait 3600 s/,
+      ],
+      [
+        'server-error beyond the attempts',
+        { type: 'server-error', count: 5, status: 503 },
+        'server',
+        /503.*gave up after 3 attempts/,
+      ],
+      ['malformed-json (a truncated body)', { type: 'malformed-json', count: 1 }, 'not-json', /not JSON/],
+      [
+        'schema-invalid (ticket_id "abc" in the middle of a page)',
+        { type: 'schema-invalid', count: 1 },
+        'schema',
+        target.schemaMessage,
+      ],
+      ['html-login (a proxy’s login page)', { type: 'html-login', count: 1 }, 'not-json', /login page.*Check the URL/],
+    ] as [string, Fault, string, RegExp][])('%s', async (_label, fault, code, message) => {
+      const { outcome, state } = await syncWith(fault);
+      expect(outcome.status).toBe('error');
+      expect(state.status).toBe('error');
+      expect(state.lastError).toMatchObject({ code, message: expect.stringMatching(message) });
+      // The first page was committed; the failing second page was not.
+      expect(passOf(state)).toMatchObject({ pages: 1 });
+      expect(target.isLaterPage(String((passOf(state)?.resume as { at: string } | null)?.at))).toBe(true);
+      await expectDataUnchanged();
+
+      // Without the fault the next run resumes at the failed page and finishes the pass.
+      helpdesk().faults.clear();
+      const fetch = recordingFetch();
+      const next = await syncConnection(connectionId, {
+        clock,
+        fetch,
+        settings: { ...SETTINGS, trailingWindowDays: 90 },
+      });
+      expect(next.status).toBe('done');
+      expect(target.isLaterPage(fetch.urls[0]!)).toBe(true);
+      await expectDataUnchanged();
+    });
+
+    it('slow beyond the attempts ends with timeout', async () => {
+      const { outcome, state } = await syncWith({ type: 'slow', delayMs: 300, count: 3 }, { timeoutMs: 50 });
+      expect(outcome.status).toBe('error');
+      expect(state.lastError?.code).toBe('timeout');
+      await expectDataUnchanged();
+    });
+  });
+
+  describe('401 and 403 on data endpoints pause the connection and delete nothing', () => {
+    it('a revoked token: paused, “token invalid or revoked”', async () => {
+      // An agent's own token, so the admin token other tests use stays valid.
+      const agent = helpdesk().credentials.agents[2]!;
+      await getDb().credentials.put({ connectionId, credentials: agent.auth });
+      await getDb().connections.update(connectionId, { csatPath: 'agent' });
+      // The agent path reads the tickets the agent assessed (Gorgias has no other agent stream).
+      const assessed = helpdesk()
+        .data.tickets.filter((t) => t.assigneeId === Number(agent.agentId))
+        .slice(0, 3);
+      await storeAssessments(
+        target.kind,
+        helpdesk().origin,
+        assessed.map((t) => t.id),
+      );
+      helpdesk().revokeToken(agent.auth.type === 'api-token' ? agent.auth.token : '');
+      const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
+      expect(outcome.status).toBe('paused');
+      const state = await getSyncState(connectionId);
+      expect(state).toMatchObject({
+        status: 'paused',
+        lastError: { code: 'unauthorized', message: expect.stringMatching(/^token invalid or revoked/) },
+      });
+      await expectDataUnchanged();
+    });
+
+    it('credentials that lost the admin role: paused, “lacks permission”', async () => {
+      await getDb().credentials.put({ connectionId, credentials: helpdesk().credentials.agents[0]!.auth });
+      const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
+      expect(outcome.status).toBe('paused');
+      expect((await getSyncState(connectionId)).lastError).toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/^lacks permission/),
+      });
+      await expectDataUnchanged();
+    });
+  });
+
+  describe('a saved position the helpdesk no longer accepts', () => {
+    it('restarts the pass from its start instead of failing at every run', async () => {
+      const state = await getSyncState(connectionId);
+      const stale = {
+        ...readCheckpoint(state.checkpoint),
+        pass: {
+          path: 'list' as const,
+          startedAt: '2026-11-20T12:30:00.000Z',
+          since: null,
+          resume: target.expiredResume(helpdesk().origin),
+          pages: 3,
+          ratings: 300,
         },
-        pages: 3,
-        ratings: 300,
-      },
-    };
-    await getDb().syncState.put({ ...state, checkpoint: stale });
-    const fetch = recordingFetch();
-    const outcome = await syncConnection(connectionId, { clock, fetch, settings: SETTINGS });
-    expect(outcome.status).toBe('done');
-    expect(fetch.urls[0]).toContain('page%5Bafter%5D=expired');
-    expect(fetch.urls[1]).toBe(`${sim.zendesk.origin}/api/v2/satisfaction_ratings?score=received&page%5Bsize%5D=100`);
-    await expectDataUnchanged();
+      };
+      await getDb().syncState.put({ ...state, checkpoint: stale });
+      const fetch = recordingFetch();
+      const outcome = await syncConnection(connectionId, { clock, fetch, settings: SETTINGS });
+      expect(outcome.status).toBe('done');
+      expect(fetch.urls[0]).toContain('expired');
+      expect(fetch.urls[1]).toBe(target.firstPage(helpdesk().origin));
+      await expectDataUnchanged();
+    });
   });
 });

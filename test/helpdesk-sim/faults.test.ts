@@ -18,12 +18,15 @@ describe('faults', () => {
   afterEach(() => {
     sim.zendesk.faults.clear();
     sim.freshdesk.faults.clear();
+    sim.gorgias.faults.clear();
   });
   afterAll(() => sim.close());
 
   const zendesk = (path = `${ratingsPath}?page[size]=10`) => fetch(`${sim.zendesk.origin}${path}`, { headers: { authorization: authHeader(zendeskAdmin) } });
   const freshdesk = (path = '/api/v2/surveys/satisfaction_ratings?per_page=10') =>
     fetch(`${sim.freshdesk.origin}${path}`, { headers: { authorization: authHeader(freshdeskAdmin) } });
+  const gorgias = (path = '/api/satisfaction-surveys?limit=10') =>
+    fetch(`${sim.gorgias.origin}${path}`, { headers: { authorization: authHeader(sim.gorgias.credentials.admin, 'gorgias') } });
 
   it('rate-limit: count × 429 with Retry-After and Zendesk’s text/plain body, then normal again', async () => {
     sim.zendesk.faults.set({ type: 'rate-limit', count: 2, retryAfterSeconds: 7 });
@@ -45,6 +48,22 @@ describe('faults', () => {
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('30');
     expect((await freshdesk()).status).toBe(200);
+  });
+
+  it('rate-limit on Gorgias: 429 with Retry-After and a full `used/limit` bucket', async () => {
+    sim.gorgias.faults.set({ type: 'rate-limit', count: 1, retryAfterSeconds: 20 });
+    const response = await gorgias();
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('20');
+    expect(response.headers.get('x-gorgias-account-api-call-limit')).toBe('400/400');
+    expect((await gorgias()).status).toBe(200);
+  });
+
+  it('skip: the first matching requests go through, so a fault can hit the second page of a list', async () => {
+    sim.gorgias.faults.set({ type: 'server-error', count: 1, pathPrefix: '/api/satisfaction-surveys', skip: 1 });
+    expect((await gorgias()).status).toBe(200);
+    expect((await gorgias()).status).toBe(500);
+    expect((await gorgias()).status).toBe(200);
   });
 
   it('server-error: 500 JSON by default, 502/503 as a proxy’s HTML page', async () => {
@@ -94,6 +113,10 @@ describe('faults', () => {
     sim.freshdesk.faults.set({ type: 'schema-invalid', count: 1 });
     const fresh = (await (await freshdesk()).json()) as { ticket_id: unknown }[];
     expect(fresh.filter((r) => r.ticket_id === 'abc')).toHaveLength(1);
+
+    sim.gorgias.faults.set({ type: 'schema-invalid', count: 1 });
+    const surveys = (await (await gorgias()).json()) as { data: { ticket_id: unknown }[] };
+    expect(surveys.data.filter((r) => r.ticket_id === 'abc')).toHaveLength(1);
   });
 
   it('schema-invalid reaches nested and new-CSAT shapes too', () => {

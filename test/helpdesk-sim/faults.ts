@@ -7,14 +7,16 @@ import { html, json, text, type SimResponse } from './http-kit';
 import type { Fault, FaultControls, SimKind } from './model';
 
 /** Validates faults sent over the control API (`POST /__sim/faults`). */
-export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rate-limit'), count: z.number().int().positive(), retryAfterSeconds: z.number().int().nonnegative(), pathPrefix: z.string().optional() }),
-  z.object({ type: z.literal('server-error'), count: z.number().int().positive(), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(), pathPrefix: z.string().optional() }),
-  z.object({ type: z.literal('slow'), delayMs: z.number().int().nonnegative(), count: z.number().int().positive().optional(), pathPrefix: z.string().optional() }),
-  z.object({ type: z.literal('malformed-json'), count: z.number().int().positive(), pathPrefix: z.string().optional() }),
-  z.object({ type: z.literal('schema-invalid'), count: z.number().int().positive(), pathPrefix: z.string().optional() }),
-  z.object({ type: z.literal('html-login'), count: z.number().int().positive(), pathPrefix: z.string().optional() }),
-]);
+export const faultSchema: z.ZodType<Fault> = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('rate-limit'), count: z.number().int().positive(), retryAfterSeconds: z.number().int().nonnegative() }),
+    z.object({ type: z.literal('server-error'), count: z.number().int().positive(), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional() }),
+    z.object({ type: z.literal('slow'), delayMs: z.number().int().nonnegative(), count: z.number().int().positive().optional() }),
+    z.object({ type: z.literal('malformed-json'), count: z.number().int().positive() }),
+    z.object({ type: z.literal('schema-invalid'), count: z.number().int().positive() }),
+    z.object({ type: z.literal('html-login'), count: z.number().int().positive() }),
+  ])
+  .and(z.object({ pathPrefix: z.string().optional(), skip: z.number().int().nonnegative().optional() }));
 
 /** What the faults decide for one API request before the route runs. */
 export interface PreDecision {
@@ -25,7 +27,7 @@ export interface PreDecision {
 
 /**
  * The armed faults of one helpdesk. Each counts only the API requests whose path starts with its
- * pathPrefix; a fault without a count (slow only) stays until cleared.
+ * pathPrefix, once its `skip` requests went through; a fault without a count (slow only) stays until cleared.
  */
 export class FaultSwitchboard implements FaultControls {
   private faults: Fault[] = [];
@@ -67,9 +69,17 @@ export class FaultSwitchboard implements FaultControls {
     return text(200, full.slice(0, Math.max(1, Math.floor(full.length / 2))), response.headers['content-type'] ?? 'application/json', response.headers);
   }
 
-  /** Finds the first armed fault that applies to `path`, and uses up one of its count. */
+  /**
+   * Finds the first armed fault that applies to `path`, and uses up one of its count. Every applying
+   * fault still skipping counts this request as one it let through, whichever fault (if any) acts.
+   */
   private take(path: string, wanted: (fault: Fault) => boolean): Fault | null {
-    const index = this.faults.findIndex((fault) => wanted(fault) && path.startsWith(fault.pathPrefix ?? ''));
+    let index = -1;
+    this.faults.forEach((candidate, position) => {
+      if (!wanted(candidate) || !path.startsWith(candidate.pathPrefix ?? '')) return;
+      if (candidate.skip) candidate.skip -= 1;
+      else if (index < 0) index = position;
+    });
     const fault = this.faults[index];
     if (!fault) return null;
     if (fault.count !== undefined) {

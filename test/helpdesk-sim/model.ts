@@ -129,13 +129,24 @@ export interface SimRequest {
   userId: string | null;
 }
 
-export type Fault =
-  | { type: 'rate-limit'; count: number; retryAfterSeconds: number; pathPrefix?: string }
-  | { type: 'server-error'; count: number; status?: 500 | 502 | 503; pathPrefix?: string }
-  | { type: 'slow'; delayMs: number; count?: number; pathPrefix?: string }
-  | { type: 'malformed-json'; count: number; pathPrefix?: string }
-  | { type: 'schema-invalid'; count: number; pathPrefix?: string }
-  | { type: 'html-login'; count: number; pathPrefix?: string };
+/**
+ * Which API requests a fault hits: paths starting with `pathPrefix`, after `skip` of them went
+ * through untouched (so a fault can hit a list's second page when every page has the same path).
+ */
+export interface FaultScope {
+  pathPrefix?: string;
+  skip?: number;
+}
+
+export type Fault = FaultScope &
+  (
+    | { type: 'rate-limit'; count: number; retryAfterSeconds: number }
+    | { type: 'server-error'; count: number; status?: 500 | 502 | 503 }
+    | { type: 'slow'; delayMs: number; count?: number }
+    | { type: 'malformed-json'; count: number }
+    | { type: 'schema-invalid'; count: number }
+    | { type: 'html-login'; count: number }
+  );
 
 export interface FaultControls {
   /** Adds a fault; faults apply in the order they were set, each until its count is used up. */
