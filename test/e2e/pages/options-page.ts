@@ -21,7 +21,7 @@ export class OptionsPage {
     return this.page.locator('section#origins');
   }
 
-  async addHelpdeskAddress(kind: 'Zendesk' | 'Freshdesk', origin: string): Promise<void> {
+  async addHelpdeskAddress(kind: 'Zendesk' | 'Freshdesk' | 'Gorgias', origin: string): Promise<void> {
     await this.origins.getByLabel('Helpdesk').selectOption({ label: kind });
     await this.origins.getByLabel('Address').fill(origin);
     await this.origins.getByRole('button', { name: 'Add address' }).click();
