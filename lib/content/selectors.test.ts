@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { freshdeskAdapter } from '../helpdesks/freshdesk';
+import { gorgiasAdapter } from '../helpdesks/gorgias';
 import { zendeskAdapter } from '../helpdesks/zendesk';
 import { domSaysDone, pageHealth, queryAll, queryFirst, readStatus } from './selectors';
 import { ticketIdOf } from './ticket-watch';
@@ -28,6 +29,17 @@ describe('selectors on saved simulator pages', () => {
     expect(pageHealth(page, freshdesk)).toEqual({ statusControl: true, submitControl: true });
     expect(readStatus(queryFirst(page, freshdesk.statusControl))).toEqual(['4', 'resolved']);
     expect(domSaysDone(page, freshdesk)).toBe(true);
+  });
+
+  it('Gorgias: reads the open/closed control, and only “closed” as done', () => {
+    const gorgias = gorgiasAdapter.page.selectors;
+    const page = load('gorgias/sim-ticket-closed.html');
+    expect(pageHealth(page, gorgias)).toEqual({ statusControl: true, submitControl: true });
+    expect(readStatus(queryFirst(page, gorgias.statusControl))).toEqual(['closed', 'closed']);
+    expect(domSaysDone(page, gorgias)).toBe(true);
+    const options = queryFirst(page, gorgias.statusControl)!.querySelectorAll('option');
+    options.forEach((option) => option.toggleAttribute('selected', option.value === 'open'));
+    expect(domSaysDone(page, gorgias)).toBe(false);
   });
 });
 
@@ -66,5 +78,8 @@ describe('ticket in view from the URL', () => {
     expect(ticketIdOf(zd, new URL('https://acme.zendesk.com/agent/filters/1'))).toBeNull();
     const fd = config(freshdeskAdapter.page.ticketPath);
     expect(ticketIdOf(fd, new URL('https://acme.freshdesk.com/a/tickets/7'))).toBe('7');
+    const gg = config(gorgiasAdapter.page.ticketPath);
+    expect(ticketIdOf(gg, new URL('https://acme.gorgias.com/app/ticket/63091193'))).toBe('63091193');
+    expect(ticketIdOf(gg, new URL('https://acme.gorgias.com/app/tickets'))).toBeNull();
   });
 });
