@@ -21,11 +21,16 @@ const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 30;
 
 // Gorgias's error bodies are not in our sources; this `{error: {msg}}` shape is the simulator's choice.
-const failure = (status: number, msg: string, headers: Record<string, string> = {}): SimResponse => json(status, { error: { msg } }, headers);
-const unauthorized = () => failure(401, 'Unauthorized: the e-mail and API key do not match an active user.', { 'www-authenticate': 'Basic realm="Gorgias"' });
+const failure = (status: number, msg: string, headers: Record<string, string> = {}): SimResponse =>
+  json(status, { error: { msg } }, headers);
+const unauthorized = () =>
+  failure(401, 'Unauthorized: the e-mail and API key do not match an active user.', {
+    'www-authenticate': 'Basic realm="Gorgias"',
+  });
 const forbidden = () => failure(403, 'You do not have permission to access this resource.');
 const notFound = () => failure(404, 'Resource not found.');
-const invalid = (field: string, message: string) => json(400, { error: { msg: 'Invalid request', data: { [field]: [message] } } });
+const invalid = (field: string, message: string) =>
+  json(400, { error: { msg: 'Invalid request', data: { [field]: [message] } } });
 
 const STATUS_NAMES: Record<string, TicketStatus> = { open: 'open', closed: 'closed' };
 
@@ -67,9 +72,11 @@ export function gorgiasVendor(data: SimData, accounts: Accounts, page: PageStyle
   function listSurveys(request: ApiRequest, me: SimAgent): SimResponse {
     const params = request.url.searchParams;
     const limit = intParam(params.get('limit'), DEFAULT_LIMIT);
-    if (limit === null || limit < 1 || limit > MAX_LIMIT) return invalid('limit', `Must be between 1 and ${MAX_LIMIT}.`);
+    if (limit === null || limit < 1 || limit > MAX_LIMIT)
+      return invalid('limit', `Must be between 1 and ${MAX_LIMIT}.`);
     const orderBy = params.get('order_by') ?? 'created_datetime:desc';
-    if (orderBy !== 'created_datetime:desc' && orderBy !== 'created_datetime:asc') return invalid('order_by', 'Must be one of: created_datetime:asc, created_datetime:desc.');
+    if (orderBy !== 'created_datetime:desc' && orderBy !== 'created_datetime:asc')
+      return invalid('order_by', 'Must be one of: created_datetime:asc, created_datetime:desc.');
     const ticketParam = params.get('ticket_id');
     const ticketId = ticketParam === null ? null : intParam(ticketParam, 0);
     if (ticketId === null && ticketParam !== null) return invalid('ticket_id', 'Not a valid integer.');
@@ -107,26 +114,35 @@ export function gorgiasVendor(data: SimData, accounts: Accounts, page: PageStyle
   function listTickets(request: ApiRequest): SimResponse {
     const params = request.url.searchParams;
     const limit = intParam(params.get('limit'), DEFAULT_LIMIT);
-    if (limit === null || limit < 1 || limit > MAX_LIMIT) return invalid('limit', `Must be between 1 and ${MAX_LIMIT}.`);
+    if (limit === null || limit < 1 || limit > MAX_LIMIT)
+      return invalid('limit', `Must be between 1 and ${MAX_LIMIT}.`);
     const ids = params.getAll('ticket_ids');
     if (ids.length > MAX_LIMIT) return invalid('ticket_ids', `At most ${MAX_LIMIT} ids.`);
-    const orderMatch = /^(created_datetime|updated_datetime):(asc|desc)$/.exec(params.get('order_by') ?? 'created_datetime:desc');
+    const orderMatch = /^(created_datetime|updated_datetime):(asc|desc)$/.exec(
+      params.get('order_by') ?? 'created_datetime:desc',
+    );
     if (!orderMatch) return invalid('order_by', 'Must be created_datetime or updated_datetime, :asc or :desc.');
     const offset = params.get('cursor') === null ? 0 : decodeOffset(params.get('cursor') ?? '');
     if (offset === null) return invalid('cursor', 'Invalid or expired cursor.');
     const key = (ticket: SimTicket) => (orderMatch[1] === 'updated_datetime' ? ticket.updatedAt : ticket.createdAt);
     const direction = orderMatch[2] === 'asc' ? 1 : -1;
-    const tickets = (ids.length > 0 ? ids.map((id) => findTicket(data, id)).filter((t): t is SimTicket => t !== undefined) : [...data.tickets]).sort(
-      (a, b) => direction * (key(a) - key(b) || a.id - b.id),
-    );
+    const tickets = (
+      ids.length > 0
+        ? ids.map((id) => findTicket(data, id)).filter((t): t is SimTicket => t !== undefined)
+        : [...data.tickets]
+    ).sort((a, b) => direction * (key(a) - key(b) || a.id - b.id));
     const pageItems = tickets.slice(offset, offset + limit);
     const more = offset + limit < tickets.length;
     return json(
       200,
-      listJson(pageItems.map((ticket) => ticketJson(ticket, data)), `/api/tickets?${encodeQuery(params.entries())}`, {
-        next: more ? encodeOffset(offset + limit) : null,
-        prev: offset > 0 ? encodeOffset(Math.max(0, offset - limit)) : null,
-      }),
+      listJson(
+        pageItems.map((ticket) => ticketJson(ticket, data)),
+        `/api/tickets?${encodeQuery(params.entries())}`,
+        {
+          next: more ? encodeOffset(offset + limit) : null,
+          prev: offset > 0 ? encodeOffset(Math.max(0, offset - limit)) : null,
+        },
+      ),
     );
   }
 

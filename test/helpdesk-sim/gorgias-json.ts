@@ -86,7 +86,13 @@ export function ticketJson(ticket: SimTicket, data: SimData) {
     from_agent: false,
     customer: { id: ticket.requesterId, email: customer.email, name: customer.name },
     assignee_user: assignee
-      ? { id: assignee.id, email: assignee.email, name: assignee.name, firstname: assignee.name.split(' ')[0], lastname: assignee.name.split(' ').slice(1).join(' ') }
+      ? {
+          id: assignee.id,
+          email: assignee.email,
+          name: assignee.name,
+          firstname: assignee.name.split(' ')[0],
+          lastname: assignee.name.split(' ').slice(1).join(' '),
+        }
       : null,
     assignee_team: null,
     subject: ticket.subject,

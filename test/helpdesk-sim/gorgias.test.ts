@@ -100,7 +100,9 @@ describe('Gorgias simulator', () => {
     const recent = await get<ListPage<Ticket>>('/api/tickets?order_by=updated_datetime:desc&limit=50');
     const times = recent.body.data.map((t) => t.updated_datetime);
     expect(times).toEqual([...times].sort().reverse());
-    const next = await get<ListPage<Ticket>>(`/api/tickets?order_by=updated_datetime:desc&limit=50&cursor=${recent.body.meta.next_cursor}`);
+    const next = await get<ListPage<Ticket>>(
+      `/api/tickets?order_by=updated_datetime:desc&limit=50&cursor=${recent.body.meta.next_cursor}`,
+    );
     expect(next.body.data[0]!.updated_datetime <= times[49]!).toBe(true);
   });
 
@@ -111,7 +113,10 @@ describe('Gorgias simulator', () => {
     const html = await page.text();
     expect(html).toContain('data-test-id="ticket-status-select"');
     expect(html).toContain('<option value="closed">Closed</option>');
-    const saved = await fetch(`${base}/__sim/tickets/${ticket.id}/status`, { method: 'POST', body: JSON.stringify({ status: 'closed' }) });
+    const saved = await fetch(`${base}/__sim/tickets/${ticket.id}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'closed' }),
+    });
     expect(await saved.json()).toMatchObject({ status: 'closed', statusLabel: 'Closed' });
     const state = await get<Ticket>(`/api/tickets/${ticket.id}`);
     expect(state.body.status).toBe('closed');
