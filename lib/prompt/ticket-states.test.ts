@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../test/helpdesk-sim';
 import { freshdeskApiProvider } from '../helpdesks/freshdesk/client';
+import { gorgiasApiProvider } from '../helpdesks/gorgias/client';
 import { zendeskApiProvider } from '../helpdesks/zendesk/client';
 import type { Credentials } from '../model';
 
@@ -66,5 +67,39 @@ describe('Freshdesk', () => {
     const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
     expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: '4', done: true }));
     expect(states.every((s) => s.done)).toBe(true);
+  });
+});
+
+describe('Gorgias', () => {
+  it('reads the state of many tickets with one ticket_ids request per 100: closed is done', async () => {
+    const agent = sim.gorgias.credentials.agents[0]!;
+    const api = gorgiasApiProvider.createApi(sim.gorgias.origin, agent.auth as Credentials);
+    const tickets = sim.gorgias.data.tickets.slice(0, 150);
+    sim.gorgias.requestLog.length = 0;
+    const states = await api.ticketStates(tickets.map((t) => String(t.id)));
+    expect(sim.gorgias.requestLog.filter((r) => r.path.startsWith('/api/tickets?'))).toHaveLength(2);
+    expect(states.map((s) => s.ticketId).sort()).toEqual(tickets.map((t) => String(t.id)).sort());
+    for (const state of states) {
+      const ticket = tickets.find((t) => String(t.id) === state.ticketId)!;
+      const closed = ticket.status === 'solved' || ticket.status === 'closed';
+      expect(state).toMatchObject({
+        status: closed ? 'closed' : 'open',
+        done: closed,
+        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
+      });
+    }
+  });
+
+  it('lists the tickets closed since a time, newest first, stopping at older ones', async () => {
+    const agent = sim.gorgias.credentials.agents[0]!;
+    const mine = sim.gorgias.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
+    sim.gorgias.setTicketStatus(String(mine.id), 'open');
+    sim.gorgias.setTicketStatus(String(mine.id), 'closed');
+    const api = gorgiasApiProvider.createApi(sim.gorgias.origin, agent.auth as Credentials);
+    sim.gorgias.requestLog.length = 0;
+    const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
+    expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: 'closed', done: true }));
+    expect(states.every((s) => s.done)).toBe(true);
+    expect(sim.gorgias.requestLog).toHaveLength(1);
   });
 });
