@@ -295,3 +295,73 @@ describe('Zendesk new CSAT', () => {
     }
   });
 });
+
+describe('Gorgias', () => {
+  const surveyPages = (fetch: { urls: string[] }) =>
+    fetch.urls.filter((url) => url.includes('/api/satisfaction-surveys'));
+
+  it('admin path: every answered survey, (score − 1) / 4, the ticket’s assignee as the agent; unanswered ones skipped', async () => {
+    const connection = await storeConnection({
+      kind: 'gorgias',
+      origin: sim.gorgias.origin,
+      credentials: sim.gorgias.credentials.admin.auth,
+    });
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, fetch });
+    expect(outcome.status).toBe('done');
+    const expected = answered(sim.gorgias).map((rating) =>
+      expectedRow(connection.id, rating, ticketOf(sim.gorgias, rating.ticketId).assigneeId),
+    );
+    expect(expected.length).toBeLessThan(sim.gorgias.data.ratings.length);
+    expect(await storedRows(connection.id)).toEqual(byId(expected));
+    for (const row of await storedRatings(connection.id)) {
+      const value = Number(row.rating.value);
+      expect(row.rating).toEqual({ scale: 'five-point', value, normalized: (value - 1) / 4, satisfied: value >= 4 });
+    }
+    // A probe, then every survey record (answered or not) once, 100 a page.
+    expect(surveyPages(fetch)).toHaveLength(1 + Math.ceil(sim.gorgias.data.ratings.length / 100));
+  });
+
+  it('re-sync reads only back to the watermark (last pass − trailing window), and picks up a re-rating', async () => {
+    const connection = await storeConnection({
+      kind: 'gorgias',
+      origin: sim.gorgias.origin,
+      credentials: sim.gorgias.credentials.admin.auth,
+    });
+    const clock = fakeClock();
+    expect((await syncConnection(connection.id, { clock, settings: SETTINGS })).status).toBe('done');
+    const recent = [...answered(sim.gorgias)].reverse()[0]!;
+    sim.gorgias.rerate(String(recent.ticketId), recent.score === 1 ? 5 : 1);
+    clock.advance(HOUR);
+    const fetch = recordingFetch();
+    expect((await syncConnection(connection.id, { clock, settings: SETTINGS, fetch })).status).toBe('done');
+    const windowStart = Date.parse('2026-11-20T12:00:00.000Z') - SETTINGS.trailingWindowDays * 24 * HOUR;
+    const inWindow = sim.gorgias.data.ratings.filter((rating) => rating.createdAt >= windowStart).length;
+    expect(surveyPages(fetch)).toHaveLength(Math.floor(inWindow / 100) + 1);
+    const row = (await storedRatings(connection.id)).find((r) => r.id === `${connection.id}:${recent.id}`)!;
+    expect(row.rating.value).toBe(recent.score);
+    expect(row.updatedAt).toBe(new Date(recent.updatedAt).toISOString());
+  });
+
+  it('agent path: the survey of each assessed ticket assigned to the agent, by ticket_id', async () => {
+    const agent = sim.gorgias.credentials.agents[1]!;
+    const connection = await storeConnection({ kind: 'gorgias', origin: sim.gorgias.origin, credentials: agent.auth });
+    const handled = sim.gorgias.data.tickets
+      .filter((ticket) => String(ticket.handledBy) === agent.agentId)
+      .map((ticket) => ticket.id);
+    await storeAssessments('gorgias', sim.gorgias.origin, handled);
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS });
+    expect(outcome.status).toBe('done');
+    expect((await getDb().connections.get(connection.id))?.csatPath).toBe('agent');
+    const handledSet = new Set(handled);
+    const expected = answered(sim.gorgias)
+      .filter(
+        (rating) =>
+          handledSet.has(rating.ticketId) &&
+          String(ticketOf(sim.gorgias, rating.ticketId).assigneeId) === agent.agentId,
+      )
+      .map((rating) => expectedRow(connection.id, rating, Number(agent.agentId)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await storedRows(connection.id)).toEqual(byId(expected));
+  });
+});
