@@ -6,6 +6,9 @@ import { gorgiasAdapter } from '../helpdesks/gorgias';
 import { zendeskAdapter } from '../helpdesks/zendesk';
 import { domSaysDone, pageHealth, queryAll, queryFirst, readStatus } from './selectors';
 import { ticketIdOf } from './ticket-watch';
+import { generateData } from '../../test/helpdesk-sim/generator';
+import { gorgiasPageStyle } from '../../test/helpdesk-sim/page-styles';
+import { ticketPage } from '../../test/helpdesk-sim/pages';
 
 // linkedom (WXT's own HTML parser) stands in for the page: the selectors are plain CSS.
 function load(path: string): Document {
@@ -31,9 +34,12 @@ describe('selectors on saved simulator pages', () => {
     expect(domSaysDone(page, freshdesk)).toBe(true);
   });
 
-  it('Gorgias: reads the open/closed control, and only “closed” as done', () => {
+  it('Gorgias: reads the open/closed control of the simulator’s page as rendered now, only “closed” as done', () => {
     const gorgias = gorgiasAdapter.page.selectors;
-    const page = load('gorgias/sim-ticket-closed.html');
+    const data = generateData({ kind: 'gorgias', csat: 'gorgias', agents: 2, ticketsPerAgent: 5 });
+    const closed = data.tickets.find((ticket) => ticket.status === 'closed')!;
+    const page = parseHTML(String(ticketPage(data, gorgiasPageStyle, String(closed.id)).body))
+      .document as unknown as Document;
     expect(pageHealth(page, gorgias)).toEqual({ statusControl: true, submitControl: true });
     expect(readStatus(queryFirst(page, gorgias.statusControl))).toEqual(['closed', 'closed']);
     expect(domSaysDone(page, gorgias)).toBe(true);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../test/helpdesk-sim';
+import { startSimulator, type SimHelpdesk, type Simulator } from '../../test/helpdesk-sim';
 import { freshdeskApiProvider } from '../helpdesks/freshdesk/client';
 import { gorgiasApiProvider } from '../helpdesks/gorgias/client';
 import { zendeskApiProvider } from '../helpdesks/zendesk/client';
+import type { HelpdeskApiProvider } from '../helpdesks/types';
 import type { Credentials } from '../model';
 
 /* The two API reads the prompt relies on, against the simulator's documented endpoints. */
@@ -13,10 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
+/** An API client of `provider` signed in as the first agent of the simulated `helpdesk`. */
+function asFirstAgent(helpdesk: SimHelpdesk, provider: HelpdeskApiProvider) {
+  const agent = helpdesk.credentials.agents[0]!;
+  return { agent, api: provider.createApi(helpdesk.origin, agent.auth as Credentials) };
+}
+
 describe('Zendesk', () => {
   it('reads the state of many tickets with one show_many per 100', async () => {
-    const agent = sim.zendesk.credentials.agents[0]!;
-    const api = zendeskApiProvider.createApi(sim.zendesk.origin, agent.auth as Credentials);
+    const { api } = asFirstAgent(sim.zendesk, zendeskApiProvider);
     const tickets = sim.zendesk.data.tickets.slice(0, 150);
     sim.zendesk.requestLog.length = 0;
     const states = await api.ticketStates(tickets.map((t) => String(t.id)));
@@ -34,11 +40,10 @@ describe('Zendesk', () => {
   });
 
   it('finds the tickets the agent solved since a time, with search', async () => {
-    const agent = sim.zendesk.credentials.agents[0]!;
+    const { agent, api } = asFirstAgent(sim.zendesk, zendeskApiProvider);
     const mine = sim.zendesk.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
     sim.zendesk.setTicketStatus(String(mine.id), 'open');
     sim.zendesk.setTicketStatus(String(mine.id), 'solved');
-    const api = zendeskApiProvider.createApi(sim.zendesk.origin, agent.auth as Credentials);
     const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
     expect(states.map((s) => s.ticketId)).toContain(String(mine.id));
     expect(states.every((s) => s.done && s.assigneeId === agent.agentId)).toBe(true);
@@ -72,30 +77,28 @@ describe('Freshdesk', () => {
 
 describe('Gorgias', () => {
   it('reads the state of many tickets with one ticket_ids request per 100: closed is done', async () => {
-    const agent = sim.gorgias.credentials.agents[0]!;
-    const api = gorgiasApiProvider.createApi(sim.gorgias.origin, agent.auth as Credentials);
+    const { api } = asFirstAgent(sim.gorgias, gorgiasApiProvider);
     const tickets = sim.gorgias.data.tickets.slice(0, 150);
     sim.gorgias.requestLog.length = 0;
     const states = await api.ticketStates(tickets.map((t) => String(t.id)));
     expect(sim.gorgias.requestLog.filter((r) => r.path.startsWith('/api/tickets?'))).toHaveLength(2);
-    expect(states.map((s) => s.ticketId).sort()).toEqual(tickets.map((t) => String(t.id)).sort());
-    for (const state of states) {
-      const ticket = tickets.find((t) => String(t.id) === state.ticketId)!;
-      const closed = ticket.status === 'solved' || ticket.status === 'closed';
-      expect(state).toMatchObject({
-        status: closed ? 'closed' : 'open',
-        done: closed,
-        assigneeId: ticket.assigneeId === null ? null : String(ticket.assigneeId),
-      });
-    }
+    const seen = new Map(states.map((s) => [s.ticketId, [s.status, s.done, s.assigneeId]]));
+    const closed = (status: string) => status === 'solved' || status === 'closed';
+    expect(seen).toEqual(
+      new Map(
+        tickets.map((t) => [
+          String(t.id),
+          [closed(t.status) ? 'closed' : 'open', closed(t.status), t.assigneeId === null ? null : String(t.assigneeId)],
+        ]),
+      ),
+    );
   });
 
   it('lists the tickets closed since a time, newest first, stopping at older ones', async () => {
-    const agent = sim.gorgias.credentials.agents[0]!;
+    const { agent, api } = asFirstAgent(sim.gorgias, gorgiasApiProvider);
     const mine = sim.gorgias.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
     sim.gorgias.setTicketStatus(String(mine.id), 'open');
     sim.gorgias.setTicketStatus(String(mine.id), 'closed');
-    const api = gorgiasApiProvider.createApi(sim.gorgias.origin, agent.auth as Credentials);
     sim.gorgias.requestLog.length = 0;
     const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
     expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: 'closed', done: true }));
