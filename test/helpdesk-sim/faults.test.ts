@@ -92,6 +92,18 @@ describe('faults', () => {
     expect(performance.now() - started).toBeLessThan(240);
   });
 
+  it('slow: a request whose client gave up uses up no fault armed meanwhile', async () => {
+    sim.gorgias.faults.set({ type: 'slow', delayMs: 300, count: 1 });
+    const headers = { authorization: authHeader(sim.gorgias.credentials.admin, 'gorgias') };
+    await expect(fetch(`${sim.gorgias.origin}/api/satisfaction-surveys`, { headers, signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    sim.gorgias.faults.set({ type: 'malformed-json', count: 1 });
+    // Let the abandoned request's delay run out before the next request.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sim.gorgias.faults.active).toEqual([{ type: 'malformed-json', count: 1 }]);
+    const body = await (await gorgias()).text();
+    expect(() => JSON.parse(body) as unknown).toThrow();
+  });
+
   it('malformed-json: 200 with a truncated body that JSON.parse rejects', async () => {
     sim.zendesk.faults.set({ type: 'malformed-json', count: 1 });
     const response = await zendesk();

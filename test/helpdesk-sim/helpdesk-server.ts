@@ -141,7 +141,7 @@ export class HelpdeskServer {
     let user: SimAgent | null = null;
     let result: SimResponse;
     if (url.pathname.startsWith('/api/')) {
-      ({ response: result, user } = await this.handleApi(method, url, request.headers.authorization));
+      ({ response: result, user } = await this.handleApi(method, url, request.headers.authorization, () => response.destroyed));
     } else {
       result = this.handlePage(method, url);
     }
@@ -157,9 +157,12 @@ export class HelpdeskServer {
     });
   }
 
-  private async handleApi(method: string, url: URL, authorization: string | undefined): Promise<ApiResult> {
+  private async handleApi(method: string, url: URL, authorization: string | undefined, clientGone: () => boolean): Promise<ApiResult> {
     const decision = this.faults.before(url.pathname);
     if (decision.delayMs > 0) await this.sleep(decision.delayMs);
+    // A client that timed out during a `slow` delay gets no answer: it must not use up a fault armed
+    // meanwhile for a later request (a test's next fault would silently miss its target).
+    if (clientGone()) return { response: json(499, { error: 'ClientClosedRequest' }), user: null };
     const rateHeaders = this.countRequest(decision.replace?.status === 429);
     if (decision.replace) {
       // A login page or a load balancer's 502 comes from in front of the API: no rate-limit headers.

@@ -25,13 +25,15 @@ export const GORGIAS_TICKETS_PER_PAGE = 20;
 /**
  * Gorgias counts calls in a leaky bucket per account (40 per 20 s with an API key) and says how full
  * it is in one header, `X-Gorgias-Account-Api-Call-Limit: used/limit`; a 429 carries `Retry-after`
- * in seconds, read by the shared client whatever its case (HELPDESK-APIS.md §1 and §3.9).
+ * in seconds, read by the shared client whatever its case (HELPDESK-APIS.md §1 and §3.9). A full
+ * bucket waits until one call has drained (0.5 s at 40 / 20 s), not a whole minute.
  */
 export const GORGIAS_RATE_LIMIT_HEADERS: RateLimitHeaderNames = {
   limit: [],
   remaining: [],
   resetSeconds: [],
   usedOfLimit: ['x-gorgias-account-api-call-limit'],
+  bucketDrainSeconds: 20,
 };
 
 /**

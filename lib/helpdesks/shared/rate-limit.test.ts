@@ -44,8 +44,17 @@ describe('readRateLimit', () => {
       retryAfterMs: 3000,
       resetMs: null,
     });
-    const full = { 'x-gorgias-account-api-call-limit': ['41/40'] };
-    expect(readRateLimit(full, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 40, remaining: 0 });
+    // A full bucket drains 40 calls in 20 s: one more call fits after 0.5 s, two over the limit after 1 s.
+    const full = { 'x-gorgias-account-api-call-limit': ['40/40'] };
+    expect(readRateLimit(full, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: 40, remaining: 0, resetMs: 500 });
+    const over = { 'x-gorgias-account-api-call-limit': ['41/40'] };
+    expect(readRateLimit(over, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ remaining: 0, resetMs: 1000 });
+    expect(readRateLimit({ 'x-gorgias-account-api-call-limit': '39/40' }, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject(
+      {
+        remaining: 1,
+        resetMs: null,
+      },
+    );
     const unreadable = { 'x-gorgias-account-api-call-limit': 'lots' };
     expect(readRateLimit(unreadable, GORGIAS_RATE_LIMIT_HEADERS, 0)).toMatchObject({ limit: null, remaining: null });
   });

@@ -15,6 +15,12 @@ export interface RateLimitHeaderNames {
    * 10/40`, HELPDESK-APIS.md §1). Read only where `limit` / `remaining` found nothing.
    */
   usedOfLimit?: readonly string[];
+  /**
+   * For a leaky bucket read from `usedOfLimit`: the seconds in which a full bucket drains (Gorgias:
+   * 40 calls per 20 s). A full bucket then says when one more call fits, `(used − limit + 1) ×
+   * window / limit`, instead of the sync pausing for a whole default window.
+   */
+  bucketDrainSeconds?: number;
 }
 
 /** What one response said about the rate limit; null where it said nothing. */
@@ -55,14 +61,20 @@ function firstNumber(headers: HeaderSource, names: readonly string[]): number | 
 function firstUsedOfLimit(
   headers: HeaderSource,
   names: readonly string[],
-): { limit: number; remaining: number } | null {
+): { used: number; limit: number; remaining: number } | null {
   for (const name of names) {
     const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(headerValue(headers, name) ?? '');
     if (!match) continue;
     const [used, limit] = [Number(match[1]), Number(match[2])];
-    return { limit, remaining: Math.max(0, limit - used) };
+    return { used, limit, remaining: Math.max(0, limit - used) };
   }
   return null;
+}
+
+/** When one more call fits in a full leaky bucket, in milliseconds; null unless it is full and drains at a known rate. */
+function bucketWaitMs(bucket: { used: number; limit: number } | null, drainSeconds: number | undefined): number | null {
+  if (!bucket || drainSeconds === undefined || bucket.limit <= 0 || bucket.used < bucket.limit) return null;
+  return Math.ceil(((bucket.used - bucket.limit + 1) * drainSeconds * 1000) / bucket.limit);
 }
 
 /**
@@ -85,7 +97,8 @@ export function readRateLimit(headers: HeaderSource, names: RateLimitHeaderNames
     limit: firstNumber(headers, names.limit) ?? combined?.limit ?? null,
     remaining: firstNumber(headers, names.remaining) ?? combined?.remaining ?? null,
     retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), nowMs),
-    resetMs: resetSeconds === null ? null : Math.max(0, resetSeconds * 1000),
+    resetMs:
+      resetSeconds === null ? bucketWaitMs(combined, names.bucketDrainSeconds) : Math.max(0, resetSeconds * 1000),
   };
 }
 
