@@ -128,7 +128,8 @@ function satisfactionSurveysStream(client: HttpClient): CsatStream {
       const walk = resumeWalk(client, at, start, gorgiasSatisfactionSurveysPageSchema, nextFromMetaCursor, request);
       for await (const { response, next } of walk) {
         const surveys = response.data.data;
-        const fresh = request.since === null ? surveys : surveys.filter((s) => s.created_datetime >= request.since!);
+        const since = request.since;
+        const fresh = since === null ? surveys : surveys.filter((survey) => survey.created_datetime >= since);
         const reachedWatermark = fresh.length < surveys.length;
         yield streamPage(response.endpoint, reachedWatermark ? null : next, await draftsOf(client, fresh, request));
         if (reachedWatermark) return;
@@ -139,7 +140,9 @@ function satisfactionSurveysStream(client: HttpClient): CsatStream {
 
 /**
  * Agent path: the survey of each ticket the agent assessed, with the list's documented `ticket_id`
- * filter (one survey per ticket), joined to the ticket's assignee like the admin path.
+ * filter (one survey per ticket), joined to the ticket's assignee like the admin path. Gorgias has
+ * no search for rated tickets, so the tickets are those lib/sync hands over (assessments changed
+ * within the trailing window): a survey answered later than that is read by a lead's list path.
  */
 function assessedTicketsStream(client: HttpClient): CsatStream {
   return perTicketStream<GorgiasSatisfactionSurvey>({
