@@ -50,10 +50,12 @@ function authorization(credentials: Credentials): string {
 }
 
 /**
- * `GET /api/users/0`: user id 0 stands for the user the credentials belong to (developers.gorgias.com,
- * “Retrieve a user”). Chosen over `GET /api/account`, which HELPDESK-APIS.md lists as the credentials
- * check, because GapLens needs the agent's own id to attribute ratings; the account says only which
- * company it is. The name falls back to first + last name, then the e-mail.
+ * `GET /api/users/0`: user id 0 stands for the user the credentials belong to (Gorgias's “Retrieve a
+ * user” reference, as public API clients quote it: “use id=0 to retrieve the currently authenticated
+ * user”; HELPDESK-APIS.md marks the “me” user unverified, so this is the assumption to check first on
+ * a live account). Chosen over `GET /api/account`, which only proves the credentials work, because
+ * GapLens needs the agent's own id to attribute ratings. The name falls back to first + last name,
+ * then the e-mail.
  */
 async function whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI> {
   const { data } = await client.getJson(client.url('/api/users/0'), gorgiasUserSchema, { signal });
