@@ -69,7 +69,10 @@ async function whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI>
   };
 }
 
-/** `GET /api/tickets?ticket_ids=1&ticket_ids=2…`: the parameter repeats once per id. */
+/**
+ * `GET /api/tickets?ticket_ids=1&ticket_ids=2…`: the List Tickets filter (at most 100 ids), repeated
+ * once per id as public clients send it (not in the stored fixtures: an assumption to check live).
+ */
 function ticketsByIdsUrl(client: HttpClient, ids: readonly string[]): string {
   const url = new URL(client.url('/api/tickets', { limit: GORGIAS_PAGE_SIZE }));
   for (const id of ids) url.searchParams.append('ticket_ids', id);

@@ -5,8 +5,9 @@ import { apiTimestampSchema } from '../shared/timestamps';
  * Gorgias REST API responses. The satisfaction survey and its list page are written from the
  * payloads in test/fixtures/api/gorgias/ (the documented SatisfactionSurvey object; the list
  * envelope is reconstructed, see its `_reconstructed` note). No payload of a user or a ticket is
- * stored, so those two declare only the few documented fields GapLens reads (developers.gorgias.com,
- * “The User object”, “The Ticket object”), as loosely as their docs allow. Unknown fields are ignored.
+ * stored, so those two declare only the few fields GapLens reads, as Gorgias's own OpenAPI document
+ * (github.com/gorgias/gorgias-api-docs) and public API clients describe them, and as loosely as those
+ * allow. Unknown fields are ignored.
  */
 
 const idSchema = z.number().int().nonnegative();
