@@ -7,6 +7,8 @@ export default tseslint.config(
   { ignores: ['dist/**', '.wxt/**', '.output/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Maintenance scripts (scripts/*.mjs) run in Node.
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
