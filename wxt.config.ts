@@ -33,7 +33,13 @@ export default defineConfig({
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'gaplens@gaplens.app', data_collection_permissions: { required: ['none'] } },
+        gecko: {
+          id: 'gaplens@gaplens.app',
+          // 140 (the current ESR): MV3 optional host permissions, sidebar_action, scripting,
+          // action.openPopup and the data_collection_permissions key below are all there.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
     }),
   }),
@@ -51,7 +57,19 @@ export default defineConfig({
         : [alias, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }))];
     },
   },
+  // `npm run zip`: store packages for Chrome and Firefox, and the sources zip Firefox's review
+  // rebuilds from (`npm ci && npm run build:firefox`, README “Packages”): what git tracks, without
+  // test and benchmark output.
   zip: {
-    excludeSources: ['test-results/**', 'playwright-report/**', 'bench-results/**', 'dist/**', '*.log'],
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'reports/**',
+      'demo-data/**',
+      'demo-screenshots/**',
+      'dist/**',
+      '*.log',
+    ],
   },
 });

@@ -220,10 +220,13 @@ export const contentHandlers: ContentHandlers = {
   async openFullForm({ ticketId }, { origin }) {
     const connection = await connectionForOrigin(origin);
     if (connection) await writeFullFormRequest({ kind: connection.kind, origin, ticketId });
-    const ok = await browser.action.openPopup().then(
-      () => true,
-      () => false,
-    );
+    // Chrome ≥ 127 and Firefox ≥ 127 have it; where it is missing or refused, the card says to use the toolbar button.
+    const ok = await Promise.resolve()
+      .then(() => browser.action.openPopup())
+      .then(
+        () => true,
+        () => false,
+      );
     return { ok };
   },
 };
