@@ -1,5 +1,6 @@
 import type { HelpdeskOriginEntry, TicketRef } from '../model';
 import { freshdeskAdapter } from './freshdesk';
+import { genericAdapter } from './generic';
 import { gorgiasAdapter } from './gorgias';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
@@ -7,8 +8,15 @@ import { zendeskAdapter } from './zendesk';
 /** Every helpdesk GapLens knows. Adding one = a folder under lib/helpdesks/ and a line here. */
 export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [zendeskAdapter, freshdeskAdapter, gorgiasAdapter];
 
+/**
+ * Helpdesks GapLens knows without an API adapter: the generic connection (lib/helpdesks/generic),
+ * configured in its own options section with a ticket URL pattern and fed by CSV import. Kept out of
+ * HELPDESK_ADAPTERS, which the connection forms list; `getAdapter` knows it all the same.
+ */
+const IMPORT_ONLY_ADAPTERS: readonly HelpdeskAdapter[] = [genericAdapter];
+
 export function getAdapter(kind: string): HelpdeskAdapter | undefined {
-  return HELPDESK_ADAPTERS.find((adapter) => adapter.kind === kind);
+  return [...HELPDESK_ADAPTERS, ...IMPORT_ONLY_ADAPTERS].find((adapter) => adapter.kind === kind);
 }
 
 /** Like {@link getAdapter} for kinds that were validated before; a missing one is a bug. */
@@ -32,7 +40,7 @@ export function recognizeTicket(rawUrl: string, configuredOrigins: readonly Help
   }
   for (const entry of configuredOrigins) {
     if (entry.origin !== url.origin || url.username || url.password) continue;
-    const ticketId = getAdapter(entry.kind)?.matchTicketPath(url);
+    const ticketId = getAdapter(entry.kind)?.matchTicketPath(url, entry);
     if (ticketId) return { kind: entry.kind, origin: url.origin, ticketId };
   }
   for (const adapter of HELPDESK_ADAPTERS) {

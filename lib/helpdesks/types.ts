@@ -1,4 +1,12 @@
-import type { AuthType, Credentials, CsatPath, CsatScale, HelpdeskKind, ScaledValue } from '../model';
+import type {
+  AuthType,
+  Credentials,
+  CsatPath,
+  CsatScale,
+  HelpdeskKind,
+  HelpdeskOriginEntry,
+  ScaledValue,
+} from '../model';
 import type { PageSelectors } from '../content/channel';
 import type { FetchLike, RequestRunner } from './shared/http-client';
 
@@ -20,9 +28,10 @@ export interface HelpdeskAdapter {
   matchHostedTicket(url: URL): string | null;
   /**
    * Recognises a ticket from the path (and hash) alone. Used only for origins the user configured
-   * for this helpdesk (custom domains, the local simulator), never to guess.
+   * for this helpdesk (custom domains, the local simulator), never to guess. `entry` is that
+   * configured origin; only the generic connection reads it (its ticket path template).
    */
-  matchTicketPath(url: URL): string | null;
+  matchTicketPath(url: URL, entry?: HelpdeskOriginEntry): string | null;
   /**
    * The origin the helpdesk's API answers on for an agent UI at `origin`, for helpdesks whose API
    * has a host of its own (Help Scout: secure.helpscout.net → api.helpscout.net). Absent: the API is

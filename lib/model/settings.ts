@@ -5,6 +5,11 @@ import { helpdeskKindSchema, helpdeskOriginSchema, slugSchema } from './common';
 export const helpdeskOriginEntrySchema = z.object({
   kind: helpdeskKindSchema,
   origin: helpdeskOriginSchema,
+  /**
+   * The ticket path template (`/tickets/{id}`) of a helpdesk without an adapter (kind `generic`);
+   * built-in helpdesks know their paths. Syntax: lib/helpdesks/generic/ticket-pattern.ts.
+   */
+  ticketPath: z.string().min(1).max(300).optional(),
 });
 export type HelpdeskOriginEntry = z.infer<typeof helpdeskOriginEntrySchema>;
 
@@ -17,7 +22,11 @@ export const settingsSchema = z.object({
   /** The standard set new assessments are made against. */
   activeStandardSetId: slugSchema,
   sync: z.object({
-    intervalMinutes: z.number().int().min(5).max(24 * 60),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     trailingWindowDays: z.number().int().min(1).max(90),
   }),
   /** IANA time zone for weeks and months; `null` follows the browser. */
