@@ -10,6 +10,7 @@ export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   'api-token': 'Email and API token',
   'oauth-token': 'OAuth access token',
   'api-key': 'API key',
+  none: 'No credentials (CSV import)',
 };
 
 /** A zod refinement message when `kind` is not a helpdesk GapLens has an adapter for, else null. */

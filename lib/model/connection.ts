@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { helpdeskKindSchema, helpdeskOriginSchema, isoDateTimeSchema } from './common';
 
 /** How GapLens authenticates to a helpdesk. The secret itself lives in `Credentials`, never here. */
-export const authTypeSchema = z.enum(['api-token', 'oauth-token', 'api-key']);
+/** `none`: a helpdesk without an API adapter, whose ratings come from its CSV export (lib/helpdesks/generic). */
+export const authTypeSchema = z.enum(['api-token', 'oauth-token', 'api-key', 'none']);
 export type AuthType = z.infer<typeof authTypeSchema>;
 
 /** Which way CSAT is read: the admin list endpoints, or per ticket with an agent's own token. */
