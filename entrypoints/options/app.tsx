@@ -3,6 +3,7 @@ import { useMarkReady } from '../../components/use-mark-ready';
 import { useSettings } from '../../components/use-settings';
 import { ConnectionsSection } from './connections-section';
 import { DataSection } from './data-section';
+import { GenericSection } from './generic-section';
 import { OriginsSection } from './origins-section';
 import { SettingsFileSection } from './settings-file-section';
 import { SettingsJsonSection } from './settings-json-section';
@@ -14,6 +15,7 @@ const SECTIONS = [
   ['standards', 'Standards'],
   ['origins', 'Helpdesk addresses'],
   ['connections', 'Connections'],
+  ['generic', 'Other helpdesks'],
   ['shortcut', 'Keyboard shortcut'],
   ['settings-file', 'Import and export settings'],
   ['settings-json', 'Settings as JSON'],
@@ -49,6 +51,7 @@ function Loaded({ read }: { read: NonNullable<ReturnType<typeof useSettings>> })
         <StandardsSection settings={settings} />
         <OriginsSection settings={settings} />
         <ConnectionsSection settings={settings} />
+        <GenericSection settings={settings} />
         <ShortcutSection />
         <SettingsFileSection settings={settings} />
         <SettingsJsonSection settings={settings} />

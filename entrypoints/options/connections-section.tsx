@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/format';
 import { Notice, type NoticeTone } from '../../components/notice';
 import { getDb } from '../../lib/db/db';
 import { parseStored } from '../../lib/db/stored-read';
-import { connectionOrigins, getAdapter } from '../../lib/helpdesks/registry';
+import { connectionOrigins, getAdapter, isImportOnly } from '../../lib/helpdesks/registry';
 import { sendMessage } from '../../lib/messaging/messenger';
 import { connectionSchema, syncStateSchema, type Connection, type Settings, type SyncState } from '../../lib/model';
 import { ConnectionForm } from './connection-form';
@@ -18,22 +18,25 @@ type Row = { key: string; connection: Connection | null; problem: string | null;
 async function readRows(): Promise<Row[]> {
   const db = getDb();
   const [connections, states] = await Promise.all([db.connections.toArray(), db.syncState.toArray()]);
-  return connections.map((raw) => {
-    const read = parseStored(connectionSchema, raw);
-    const state = states.find((s) => s.connectionId === raw.id);
-    const stateRead = parseStored(syncStateSchema, state);
-    return {
-      key: String(raw.id),
-      connection: read.status === 'ok' ? read.value : null,
-      problem:
-        read.status === 'damaged'
-          ? read.problem
-          : stateRead.status === 'damaged'
-            ? `sync status: ${stateRead.problem}`
-            : null,
-      state: stateRead.status === 'ok' ? stateRead.value : null,
-    };
-  });
+  // Helpdesks without an API (no credentials to enter) have their own section: “Other helpdesks”.
+  return connections
+    .filter((raw) => !isImportOnly(raw.kind))
+    .map((raw) => {
+      const read = parseStored(connectionSchema, raw);
+      const state = states.find((s) => s.connectionId === raw.id);
+      const stateRead = parseStored(syncStateSchema, state);
+      return {
+        key: String(raw.id),
+        connection: read.status === 'ok' ? read.value : null,
+        problem:
+          read.status === 'damaged'
+            ? read.problem
+            : stateRead.status === 'damaged'
+              ? `sync status: ${stateRead.problem}`
+              : null,
+        state: stateRead.status === 'ok' ? stateRead.value : null,
+      };
+    });
 }
 
 export function ConnectionsSection({ settings }: { settings: Settings }) {

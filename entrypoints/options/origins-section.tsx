@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { hostOf } from '../../components/format';
 import { Notice } from '../../components/notice';
-import { HELPDESK_ADAPTERS, getAdapter } from '../../lib/helpdesks/registry';
+import { HELPDESK_ADAPTERS, getAdapter, isImportOnly } from '../../lib/helpdesks/registry';
 import { parseHelpdeskOrigin, type Settings } from '../../lib/model';
 import { updateSettings } from '../../lib/settings/settings-store';
 import { getDb } from '../../lib/db/db';
@@ -65,16 +65,19 @@ export function OriginsSection({ settings }: { settings: Settings }) {
         <p className="muted">No extra addresses.</p>
       ) : (
         <ul className="plain-list" aria-label="Helpdesk addresses">
-          {settings.helpdeskOrigins.map((entry, index) => (
-            <li key={`${entry.kind} ${entry.origin}`}>
-              <span>
-                {getAdapter(entry.kind)?.label ?? entry.kind} · <code>{entry.origin}</code>
-              </span>
-              <button type="button" onClick={() => void remove(index)} aria-label={`Remove ${hostOf(entry.origin)}`}>
-                Remove
-              </button>
-            </li>
-          ))}
+          {settings.helpdeskOrigins.map((entry, index) =>
+            // An other helpdesk's address comes with its ticket pattern, edited under “Other helpdesks”.
+            isImportOnly(entry.kind) ? null : (
+              <li key={`${entry.kind} ${entry.origin}`}>
+                <span>
+                  {getAdapter(entry.kind)?.label ?? entry.kind} · <code>{entry.origin}</code>
+                </span>
+                <button type="button" onClick={() => void remove(index)} aria-label={`Remove ${hostOf(entry.origin)}`}>
+                  Remove
+                </button>
+              </li>
+            ),
+          )}
         </ul>
       )}
       <form className="inline-form" onSubmit={(event) => void add(event)} noValidate>

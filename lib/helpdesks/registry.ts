@@ -19,6 +19,11 @@ export function getAdapter(kind: string): HelpdeskAdapter | undefined {
   return [...HELPDESK_ADAPTERS, ...IMPORT_ONLY_ADAPTERS].find((adapter) => adapter.kind === kind);
 }
 
+/** Whether a kind has no API adapter: its ratings come from a CSV import (the generic connection). */
+export function isImportOnly(kind: string): boolean {
+  return IMPORT_ONLY_ADAPTERS.some((adapter) => adapter.kind === kind);
+}
+
 /** Like {@link getAdapter} for kinds that were validated before; a missing one is a bug. */
 export function requireAdapter(kind: string): HelpdeskAdapter {
   const adapter = getAdapter(kind);
