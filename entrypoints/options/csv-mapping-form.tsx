@@ -140,8 +140,7 @@ export function CsvMappingForm({
             </tr>
           </thead>
           <tbody>
-            {head.rows.map((cells, index) => {
-              const row = index + 2;
+            {head.rows.map(({ row, cells }) => {
               const read = readRow(cells, row);
               return read.ok ? (
                 <tr key={row}>

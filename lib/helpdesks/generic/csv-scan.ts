@@ -13,24 +13,32 @@ export type CsvInput = Blob | string;
 
 export interface CsvHead {
   headers: string[];
-  /** The first data rows, for the mapping preview. */
-  rows: string[][];
+  /** The first data rows, for the mapping preview, numbered as {@link scanCsv} numbers them. */
+  rows: { row: number; cells: string[] }[];
 }
 
 /** The header and first rows, for the column mapping; reads only as much of the file as that needs. */
 export function readCsvHead(input: CsvInput, rows = 5): Promise<CsvHead> {
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(input as never, {
-      preview: rows + 1,
-      skipEmptyLines: 'greedy',
+      // Blank lines keep their row number (as in scanCsv), so read a few more than needed.
+      preview: rows * 3 + 1,
       complete: (results) => {
         const [headers, ...data] = results.data;
-        if (!headers || headers.every((cell) => cell.trim() === '')) reject(new Error('The file is empty.'));
-        else resolve({ headers: cleanHeaders(headers), rows: data });
+        if (!headers || headers.every((cell) => cell.trim() === '')) return reject(new Error('The file is empty.'));
+        const numbered = data.map((cells, index) => ({ row: index + 2, cells }));
+        resolve({
+          headers: cleanHeaders(headers),
+          rows: numbered.filter(({ cells }) => !isBlank(cells)).slice(0, rows),
+        });
       },
       error: (error: Error) => reject(error),
     });
   });
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.length === 1 && cells[0]!.trim() === '';
 }
 
 /** A spreadsheet's byte-order mark must not become part of the first column's name. */
@@ -81,7 +89,7 @@ export function scanCsv(
         results.data.forEach((cells, index) => {
           rowNumber++;
           if (rowNumber === 1) result.headers = cleanHeaders(cells);
-          else if (broken.has(index) || (cells.length === 1 && cells[0]!.trim() === '')) return;
+          else if (broken.has(index) || isBlank(cells)) return;
           else {
             result.rows++;
             onRow(cells, rowNumber);
