@@ -1,4 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState } from 'react';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { Notice } from '../../components/notice';
 import { importCsvRatings, type CsvImportOutcome } from '../../lib/db/csv-ratings-import';
 import { MAX_LISTED_PROBLEMS, checkCsv, type CsvCheck } from '../../lib/helpdesks/generic/csv-check';
@@ -32,7 +33,6 @@ export function CsvImportPanel({ connection, onClose }: { connection: Connection
   const [error, setError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [scale, setScale] = useState<RatingScaleChoice>({ type: 'five-point' });
-  const [over, setOver] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
   async function pick(file: File | undefined) {
@@ -87,12 +87,6 @@ export function CsvImportPanel({ connection, onClose }: { connection: Connection
     }
   }
 
-  function onDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setOver(false);
-    void pick(event.dataTransfer.files[0]);
-  }
-
   const cancelButton = (label = 'Cancel') => (
     <button type="button" onClick={() => (abort.current ? abort.current.abort() : onClose())}>
       {label}
@@ -102,36 +96,19 @@ export function CsvImportPanel({ connection, onClose }: { connection: Connection
   return (
     <div className="csv-import" aria-label={`Import ratings into ${connection.label}`} role="group">
       {state.step === 'pick' && (
-        <div
-          className={`drop-zone${over ? ' over' : ''}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-          data-testid="csv-drop-zone"
+        <FileDropZone
+          prompt="Drop the helpdesk’s CSAT export (.csv) here, or"
+          buttonLabel="Choose a CSV file…"
+          accept=".csv,text/csv"
+          onFiles={(files) => void pick(files[0])}
+          testId="csv-drop-zone"
         >
-          <p>Drop the helpdesk’s CSAT export (.csv) here, or</p>
-          <label className="button">
-            Choose a CSV file…
-            <input
-              className="visually-hidden"
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = '';
-                void pick(file);
-              }}
-            />
-          </label>
           <div className="actions">
             <button type="button" onClick={onClose}>
               Close
             </button>
           </div>
-        </div>
+        </FileDropZone>
       )}
 
       {state.step === 'map' && mapping && (

@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { FileDropZone } from '../../components/file-drop-zone';
 import { importBundleFiles, type BundleFileReport } from '../../lib/team/team-store';
 
 const STATUS_TEXT: Record<BundleFileReport['status'], string> = {
@@ -13,7 +14,6 @@ const STATUS_TEXT: Record<BundleFileReport['status'], string> = {
 /** Drop or pick many bundles; each gets a line saying what happened to it. */
 export function ImportPanel({ origin }: { origin: string | null }) {
   const [reports, setReports] = useState<BundleFileReport[] | null>(null);
-  const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function importFiles(files: readonly File[]) {
@@ -26,41 +26,17 @@ export function ImportPanel({ origin }: { origin: string | null }) {
     }
   }
 
-  function onDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setOver(false);
-    void importFiles([...event.dataTransfer.files]);
-  }
-
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">Import team bundles</h2>
-      <div
-        className={`drop-zone${over ? ' over' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="drop-zone"
-      >
-        <p>Drop your agents’ bundles here (gaplens-team-bundle-….json), or</p>
-        <label className="button">
-          Choose bundles…
-          <input
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept=".json,application/json"
-            onChange={(event) => {
-              const files = [...(event.currentTarget.files ?? [])];
-              event.currentTarget.value = '';
-              void importFiles(files);
-            }}
-          />
-        </label>
-      </div>
+      <FileDropZone
+        prompt="Drop your agents’ bundles here (gaplens-team-bundle-….json), or"
+        buttonLabel="Choose bundles…"
+        accept=".json,application/json"
+        multiple
+        onFiles={(files) => void importFiles(files)}
+        testId="drop-zone"
+      />
       {error && (
         <p role="alert" className="notice error">
           {error}

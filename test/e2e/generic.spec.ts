@@ -138,3 +138,38 @@ test('any helpdesk: pattern with live tester, rate from its URL, CSV import with
     await helpdesk.close();
   }
 });
+
+test('a large export: progress bars while it is checked and imported, and Cancel mid-import stores nothing', async ({
+  ext,
+}) => {
+  const options = await OptionsPage.open(ext);
+  const section = options.page.locator('section#generic');
+  await section.getByRole('button', { name: 'Add another helpdesk' }).click();
+  await section.getByLabel('Name', { exact: true }).fill('Big desk');
+  await section.getByLabel('Ticket URL pattern').fill('http://127.0.0.1:9/t/{id}');
+  await section.getByRole('button', { name: 'Save' }).click();
+  const card = section.getByRole('article', { name: 'Big desk' });
+
+  const rows = 60_000;
+  const lines = ['Ticket,Rating,Date'];
+  for (let i = 1; i <= rows; i++) lines.push(`${i},${(i % 5) + 1},2026-11-${String((i % 28) + 1).padStart(2, '0')}`);
+  await card.getByRole('button', { name: 'Import ratings (CSV)…' }).click();
+  await card.getByLabel('Choose a CSV file…').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await card.getByRole('button', { name: 'Check all rows' }).click();
+  await expect(card.getByTestId('csv-check-report')).toContainText(`${rows} rows: ${rows} ratings to import`);
+
+  await card.getByRole('button', { name: `Import ${rows} ratings` }).click();
+  const bar = card.getByRole('progressbar', { name: 'Importing ratings' });
+  // The bar moves while batches are written, and the page still answers a click.
+  await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card.getByTestId('csv-import-error')).toHaveText(
+    'Cancelled. Nothing was imported; the stored ratings are as they were.',
+  );
+  expect(await readAll(options.page, 'csatRatings')).toHaveLength(0);
+  await expect(card.getByTestId('generic-ratings-count')).toHaveText('0 imported ratings');
+});
