@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatDateTime, hostOf } from '../../components/format';
 import { getDb } from '../../lib/db/db';
+import { isImportOnly } from '../../lib/helpdesks/registry';
 import { sendMessage } from '../../lib/messaging/messenger';
 import type { Connection } from '../../lib/model';
 
@@ -61,9 +62,13 @@ export function SyncPanel({
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void sync()} disabled={!selected}>
-          Sync team CSAT
-        </button>
+        {selected && isImportOnly(selected.kind) ? (
+          <span className="muted">Its ratings come from CSV import (options page, Other helpdesks).</span>
+        ) : (
+          <button type="button" onClick={() => void sync()} disabled={!selected}>
+            Sync team CSAT
+          </button>
+        )}
       </div>
       {selected?.csatPath === 'agent' && (
         <p className="notice warn" role="alert">

@@ -6,6 +6,7 @@ import { checkCsv } from '../helpdesks/generic/csv-check';
 import { guessMapping } from '../helpdesks/generic/csv-rows';
 import { FIVE_POINT_SCALE } from '../helpdesks/shared/scales';
 import { DEFAULT_SETTINGS, ticketKey, type Connection, type SelfAssessment, type Settings } from '../model';
+import { syncConnection } from '../sync/sync-connection';
 import { freshDatabase } from '../sync/test-harness';
 import { getDb } from './db';
 import { importCsvRatings } from './csv-ratings-import';
@@ -234,6 +235,11 @@ describe('the generic connection', () => {
     expect(settings.helpdeskOrigins).toEqual([
       { kind: 'generic', origin: 'https://desk.acme.example', ticketPath: '/c/{id}' },
     ]);
+  });
+
+  it('is never synced: it has no API, its ratings come from CSV import', async () => {
+    expect(await syncConnection(connection.id)).toEqual({ status: 'skipped', reason: 'ratings come from CSV import' });
+    expect(await getDb().syncState.get(connection.id)).toBeUndefined();
   });
 
   it('refuses a bad pattern and stores nothing', async () => {

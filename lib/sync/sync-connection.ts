@@ -2,7 +2,7 @@ import { getConnection, readCredentials, updateConnection } from '../db/connecti
 import { HelpdeskError, isHelpdeskError, type HelpdeskErrorCode } from '../helpdesks/shared/errors';
 import type { FetchLike } from '../helpdesks/shared/http-client';
 import { requireHelpdeskApi } from '../helpdesks/api-registry';
-import { getAdapter } from '../helpdesks/registry';
+import { getAdapter, isImportOnly } from '../helpdesks/registry';
 import type { CsatPage, RatingDraft } from '../helpdesks/types';
 import { ticketKey, type Connection, type CsatRating, type Settings, type SyncState } from '../model';
 import { readSettings } from '../settings/settings-store';
@@ -81,6 +81,8 @@ export async function syncConnection(connectionId: string, options: SyncOptions 
 
   const connection = await getConnection(connectionId);
   if (!connection) return { status: 'skipped', reason: 'no such connection' };
+  // A helpdesk without an API (the generic connection) gets its ratings by CSV import only.
+  if (isImportOnly(connection.kind)) return { status: 'skipped', reason: 'ratings come from CSV import' };
   const lease = await acquireLease(connectionId, owner, clock.now(), leaseMs);
   if (!lease.acquired) return { status: 'already-running', state: lease.state };
 
