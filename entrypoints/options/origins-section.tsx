@@ -61,7 +61,7 @@ export function OriginsSection({ settings }: { settings: Settings }) {
         local simulator) here so the popup recognises tickets there too. Addresses must use https; plain http only works
         for localhost and 127.0.0.1.
       </p>
-      {settings.helpdeskOrigins.length === 0 ? (
+      {settings.helpdeskOrigins.every((entry) => isImportOnly(entry.kind)) ? (
         <p className="muted">No extra addresses.</p>
       ) : (
         <ul className="plain-list" aria-label="Helpdesk addresses">

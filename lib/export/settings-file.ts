@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseJsonFile, type JsonFileRead } from './json-file';
+import { ticketPathProblems } from '../helpdesks/generic/settings-check';
 import { authTypesFor, unknownKindProblem } from '../messaging/auth-types';
 import { credentialsSchema, helpdeskKindSchema, helpdeskOriginSchema, settingsSchema, type Settings } from '../model';
 
@@ -44,6 +45,8 @@ export const settingsFileSchema = z
       if (unknownKind)
         ctx.addIssue({ code: 'custom', path: ['settings', 'helpdeskOrigins', index, 'kind'], message: unknownKind });
     });
+    for (const { path, message } of ticketPathProblems(file.settings.helpdeskOrigins))
+      ctx.addIssue({ code: 'custom', path: ['settings', 'helpdeskOrigins', ...path], message });
   });
 export type SettingsFile = z.output<typeof settingsFileSchema>;
 

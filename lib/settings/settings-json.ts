@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { ticketPathProblems } from '../helpdesks/generic/settings-check';
 import { formatPath, settingsSchema, type Settings } from '../model';
 
 /** One thing wrong with a settings JSON text, placed where the user has to look (1-based). */
@@ -80,6 +81,12 @@ export function checkSettingsJson(text: string): SettingsJsonCheck {
       });
     }
   } else {
+    for (const { path, message } of ticketPathProblems(parsed.data.helpdeskOrigins)) {
+      const node =
+        findNodeAtLocation(root, ['helpdeskOrigins', ...path]) ??
+        findNodeAtLocation(root, ['helpdeskOrigins', path[0]]);
+      problems.push({ ...at(node?.offset ?? root.offset), path: formatPath(['helpdeskOrigins', ...path]), message });
+    }
     // The schema strips keys it does not know; saving would quietly drop a misspelt setting, so name it.
     for (const path of unknownKeys(value, parsed.data, [])) {
       const node = findNodeAtLocation(root, path);
