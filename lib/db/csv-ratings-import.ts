@@ -1,6 +1,5 @@
 import type { ImportedRating } from '../helpdesks/generic/csv-rows';
 import { ticketKey, type Connection, type CsatRating } from '../model';
-import { upsertRatings } from './csat-ratings';
 import { getDb } from './db';
 
 /**
@@ -62,7 +61,7 @@ export async function importCsvRatings(
   ratings: readonly ImportedRating[],
   options: CsvImportOptions = {},
 ): Promise<CsvImportOutcome> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 500;
   const syncedAt = new Date((options.now ?? Date.now)()).toISOString();
   const outcome: CsvImportOutcome = { inserted: 0, updated: 0, unchanged: 0, keptNewer: 0 };
   const db = getDb();
@@ -71,12 +70,18 @@ export async function importCsvRatings(
       if (options.signal?.aborted) throw new DOMException('The import was cancelled.', 'AbortError');
       const batch = ratings.slice(start, start + batchSize).map((rating) => toCsatRating(connection, rating, syncedAt));
       const stored = await db.csatRatings.bulkGet(batch.map((rating) => rating.id));
-      const changed = batch.filter((rating, index) => !sameRating(stored[index], rating));
-      outcome.unchanged += batch.length - changed.length;
-      const result = await upsertRatings(changed);
-      outcome.inserted += result.inserted;
-      outcome.updated += result.replaced;
-      outcome.keptNewer += result.keptNewer;
+      // The same rules as upsertRatings (a newer stored rating is kept, equal times replace), decided
+      // on this one read, and unchanged ratings are not rewritten: a re-import costs reads only.
+      const writes: CsatRating[] = [];
+      batch.forEach((rating, index) => {
+        const existing = stored[index];
+        if (!existing) outcome.inserted++;
+        else if (sameRating(existing, rating)) return void outcome.unchanged++;
+        else if (existing.updatedAt > rating.updatedAt) return void outcome.keptNewer++;
+        else outcome.updated++;
+        writes.push(rating);
+      });
+      await db.csatRatings.bulkPut(writes);
       options.onProgress?.(Math.min(ratings.length, start + batchSize), ratings.length);
     }
   });
@@ -84,8 +89,7 @@ export async function importCsvRatings(
 }
 
 /** Equal but for when GapLens wrote it. */
-function sameRating(stored: CsatRating | undefined, incoming: CsatRating): boolean {
-  if (!stored) return false;
+function sameRating(stored: CsatRating, incoming: CsatRating): boolean {
   return (
     stored.ticketKey === incoming.ticketKey &&
     stored.rating.scale === incoming.rating.scale &&

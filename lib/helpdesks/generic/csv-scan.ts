@@ -77,7 +77,7 @@ export function scanCsv(
   let rowNumber = 0;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(input as never, {
-      chunkSize: options.chunkSize ?? 512 * 1024,
+      chunkSize: options.chunkSize ?? 128 * 1024,
       chunk: (results, parser) => {
         const first = rowNumber;
         const broken = new Set<number>();
