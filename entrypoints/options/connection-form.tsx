@@ -32,7 +32,7 @@ export function ConnectionForm({
   const [label, setLabel] = useState(existing?.label ?? '');
   const [origin, setOrigin] = useState(existing?.origin ?? '');
   const [authType, setAuthType] = useState<AuthType>(existing?.authType ?? authTypesFor(kind)[0] ?? 'api-token');
-  const [secret, setSecret] = useState({ email: '', token: '', apiKey: '' });
+  const [secret, setSecret] = useState({ email: '', token: '', apiKey: '', clientId: '', clientSecret: '' });
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
   const adapter = getAdapter(kind);
@@ -53,7 +53,9 @@ export function ConnectionForm({
         ? !secret.email && !secret.token
         : authType === 'api-key'
           ? !secret.apiKey
-          : !secret.token;
+          : authType === 'oauth-client'
+            ? !secret.clientId && !secret.clientSecret
+            : !secret.token;
     if (blank && existing && existing.authType === authType)
       return { origin: parsedOrigin.origin, credentials: null, label: name };
     const raw =
@@ -61,7 +63,9 @@ export function ConnectionForm({
         ? { type: authType, email: secret.email.trim(), token: secret.token.trim() }
         : authType === 'api-key'
           ? { type: authType, apiKey: secret.apiKey.trim() }
-          : { type: authType, token: secret.token.trim() };
+          : authType === 'oauth-client'
+            ? { type: authType, clientId: secret.clientId.trim(), clientSecret: secret.clientSecret.trim() }
+            : { type: authType, token: secret.token.trim() };
     const credentials = credentialsSchema.safeParse(raw);
     if (!credentials.success) return fail(`Credentials: ${describeZodError(credentials.error)}`);
     return { origin: parsedOrigin.origin, credentials: credentials.data, label: name };
@@ -190,6 +194,31 @@ export function ConnectionForm({
               onChange={(event) => setSecret({ ...secret, apiKey: event.target.value })}
             />
           </label>
+        )}
+        {authType === 'oauth-client' && (
+          <>
+            {/* Help Scout's names for an OAuth app's client id and secret (Your Profile → My Apps). */}
+            <label>
+              App ID
+              <input
+                type="text"
+                autoComplete="off"
+                value={secret.clientId}
+                placeholder={keepHint}
+                onChange={(event) => setSecret({ ...secret, clientId: event.target.value })}
+              />
+            </label>
+            <label>
+              App secret
+              <input
+                type="password"
+                autoComplete="off"
+                value={secret.clientSecret}
+                placeholder={keepHint}
+                onChange={(event) => setSecret({ ...secret, clientSecret: event.target.value })}
+              />
+            </label>
+          </>
         )}
       </div>
       {keepHint && <p className="muted small">{keepHint}</p>}

@@ -24,7 +24,11 @@ beforeEach(() => {
 
 const zendeskAdmin = () => sim.zendesk.credentials.admin.auth as Credentials;
 const secretOf = (credentials: Credentials) =>
-  credentials.type === 'api-key' ? credentials.apiKey : credentials.token;
+  credentials.type === 'api-key'
+    ? credentials.apiKey
+    : credentials.type === 'oauth-client'
+      ? credentials.clientSecret
+      : credentials.token;
 
 describe('testConnection', () => {
   it('answers who the credentials belong to and which CSAT path they allow', async () => {

@@ -10,6 +10,7 @@ export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   'api-token': 'Email and API token',
   'oauth-token': 'OAuth access token',
   'api-key': 'API key',
+  'oauth-client': 'App ID and App secret (OAuth client credentials)',
   none: 'No credentials (CSV import)',
 };
 

@@ -3,7 +3,7 @@ import { helpdeskKindSchema, helpdeskOriginSchema, isoDateTimeSchema } from './c
 
 /** How GapLens authenticates to a helpdesk. The secret itself lives in `Credentials`, never here. */
 /** `none`: a helpdesk without an API adapter, whose ratings come from its CSV export (lib/helpdesks/generic). */
-export const authTypeSchema = z.enum(['api-token', 'oauth-token', 'api-key', 'none']);
+export const authTypeSchema = z.enum(['api-token', 'oauth-token', 'api-key', 'oauth-client', 'none']);
 export type AuthType = z.infer<typeof authTypeSchema>;
 
 /** Which way CSAT is read: the admin list endpoints, or per ticket with an agent's own token. */
@@ -31,6 +31,11 @@ export const credentialsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('api-token'), email: z.email(), token: z.string().min(1) }),
   z.object({ type: z.literal('oauth-token'), token: z.string().min(1) }),
   z.object({ type: z.literal('api-key'), apiKey: z.string().min(1) }),
+  /**
+   * OAuth 2 client credentials (Help Scout's “App ID” and “App secret”): the background trades them
+   * for a short-lived bearer token, kept in memory only (lib/helpdesks/shared/oauth-client-token.ts).
+   */
+  z.object({ type: z.literal('oauth-client'), clientId: z.string().trim().min(1), clientSecret: z.string().min(1) }),
 ]);
 export type Credentials = z.infer<typeof credentialsSchema>;
 

@@ -3,7 +3,7 @@ import type { CsatPath, Credentials } from '../../model';
 import type { HelpdeskApi, HelpdeskApiOptions, TicketState, WhoAmI } from '../types';
 import { runCsatStreams, type CsatStream } from './csat-pass';
 import { isHelpdeskError } from './errors';
-import { createHttpClient, type HttpClient } from './http-client';
+import { createHttpClient, type AuthorizationProvider, type HttpClient } from './http-client';
 import type { RateLimitHeaderNames } from './rate-limit';
 
 /**
@@ -12,8 +12,12 @@ import type { RateLimitHeaderNames } from './rate-limit';
  */
 export interface HelpdeskApiSpec {
   rateLimitHeaders: RateLimitHeaderNames;
-  /** The `Authorization` header for these credentials; throws a `HelpdeskError` for a kind it does not accept. */
-  authorization(credentials: Credentials): string;
+  /**
+   * The `Authorization` header for these credentials, or a provider of it for credentials that are
+   * traded for a token first (OAuth client credentials, with `context` to reach the token endpoint).
+   * Throws a `HelpdeskError` for a kind it does not accept.
+   */
+  authorization(credentials: Credentials, context: AuthorizationContext): string | AuthorizationProvider;
   whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI>;
   /** A cheap request to the admin list endpoint (one record); its 403 means "agent path". */
   listProbeUrl(client: HttpClient): string;
@@ -21,6 +25,12 @@ export interface HelpdeskApiSpec {
   streams(client: HttpClient): Readonly<Record<CsatPath, readonly CsatStream[]>>;
   ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal): Promise<TicketState[]>;
   solvedTickets(client: HttpClient, since: string, signal?: AbortSignal): Promise<TicketState[]>;
+}
+
+/** What an authorization provider needs to reach the helpdesk on its own (a token endpoint). */
+export interface AuthorizationContext extends Pick<HelpdeskApiOptions, 'fetch' | 'timeoutMs' | 'now'> {
+  /** The API origin the client talks to. */
+  origin: string;
 }
 
 export function createHelpdeskApi(
@@ -31,7 +41,12 @@ export function createHelpdeskApi(
 ): HelpdeskApi {
   const client = createHttpClient({
     origin,
-    authorization: spec.authorization(credentials),
+    authorization: spec.authorization(credentials, {
+      origin,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      now: options.now,
+    }),
     rateLimitHeaders: spec.rateLimitHeaders,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,

@@ -28,3 +28,21 @@ export function matchTicketPath(url: URL, path: RegExp): string | null {
   const match = path.exec(url.pathname + url.hash);
   return match?.[1] ?? null;
 }
+
+/** A helpdesk whose agent UI lives on fixed hosts rather than per-account subdomains. */
+export interface FixedHostTicketPattern {
+  /** Exact host names, e.g. `secure.helpscout.net`. */
+  hosts: readonly string[];
+  /** Matches `pathname + hash`; group 1 is the ticket id. */
+  path: RegExp;
+}
+
+/**
+ * Recognises ticket URLs on fixed hosts (Help Scout's `https://secure.helpscout.net/...`): https on
+ * the default port, no user info, and the host equal to one of `hosts` — never a suffix or prefix.
+ */
+export function matchFixedHostTicketUrl(url: URL, pattern: FixedHostTicketPattern): string | null {
+  if (url.protocol !== 'https:' || url.port !== '' || url.username || url.password) return null;
+  if (!pattern.hosts.includes(url.hostname)) return null;
+  return matchTicketPath(url, pattern.path);
+}

@@ -30,12 +30,24 @@ export type RequestRunner = <R extends { rateLimit: RateLimitInfo }>(
 
 export const runOnce: RequestRunner = (attempt) => attempt();
 
+/**
+ * An `Authorization` header that is not fixed: OAuth client credentials are traded for a short-lived
+ * bearer token (oauth-client-token.ts). `fresh: false` may answer from a cache; after a 401 the
+ * client asks once with `fresh: true` and retries the request with that value, so an expired or
+ * revoked token costs one extra request, not a failed sync. A provider that cannot get a value
+ * throws a `HelpdeskError` (e.g. `unauthorized` for a revoked client).
+ */
+export type AuthorizationProvider = (request: { fresh: boolean; signal?: AbortSignal }) => Promise<string>;
+
 /** How to reach one helpdesk account. */
 export interface HttpClientConfig {
   /** The connection's origin; every request goes here and nowhere else. */
   origin: string;
-  /** The full `Authorization` header value. */
-  authorization: string;
+  /**
+   * The full `Authorization` header value; or a provider of it (see {@link AuthorizationProvider});
+   * or null for requests that carry none (an OAuth token endpoint, whose secret is in the body).
+   */
+  authorization: string | AuthorizationProvider | null;
   rateLimitHeaders: RateLimitHeaderNames;
   fetch?: FetchLike;
   /** Per attempt; a helpdesk that hangs must not hold a sync (or a service worker) forever. */
@@ -66,6 +78,22 @@ export interface HttpClient {
     schema: S,
     options?: RequestOptions,
   ): Promise<JsonResponse<z.output<S>>>;
+  /**
+   * POSTs `fields` form-encoded (`application/x-www-form-urlencoded`) and parses the JSON answer:
+   * what OAuth 2 token endpoints take (RFC 6749 §4.4.2). Sent only to the origin, like the others.
+   */
+  postForm<S extends z.ZodType>(
+    url: string,
+    fields: Readonly<Record<string, string>>,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<JsonResponse<z.output<S>>>;
+}
+
+/** A request body and its media type. */
+interface RequestBody {
+  text: string;
+  contentType: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -85,35 +113,55 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     return target.toString();
   }
 
-  async function attempt<S extends z.ZodType>(
+  /** One HTTP exchange with the given `Authorization` value (null: none). */
+  async function send(
     target: string,
-    schema: S,
     endpoint: string,
+    authorization: string | null,
     signal?: AbortSignal,
-    body?: string,
-  ) {
+    body?: RequestBody,
+  ): Promise<{ response: Response; text: string }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
     try {
-      response = await fetchImpl(target, {
+      const response = await fetchImpl(target, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
           Accept: 'application/json',
-          Authorization: config.authorization,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(authorization === null ? {} : { Authorization: authorization }),
+          ...(body === undefined ? {} : { 'Content-Type': body.contentType }),
         },
-        body,
+        body: body?.text,
         // A 401 with `WWW-Authenticate: Basic` otherwise opens an invisible login prompt that never
         // settles in an extension page (shared STACK.md, "Permissions, run-time content scripts, CORS").
         credentials: 'omit',
         cache: 'no-store',
         signal: combined,
       });
-      text = await response.text();
+      return { response, text: await response.text() };
     } catch (error) {
       throw transportError(error, endpoint, origin, timeoutMs, signal, timeout);
+    }
+  }
+
+  async function attempt<S extends z.ZodType>(
+    target: string,
+    schema: S,
+    endpoint: string,
+    signal?: AbortSignal,
+    body?: RequestBody,
+  ) {
+    const auth = config.authorization;
+    let { response, text } = await send(
+      target,
+      endpoint,
+      typeof auth === 'function' ? await auth({ fresh: false, signal }) : auth,
+      signal,
+      body,
+    );
+    // A provided token may have expired or been replaced since it was cached: one fresh try.
+    if (response.status === 401 && typeof auth === 'function') {
+      ({ response, text } = await send(target, endpoint, await auth({ fresh: true, signal }), signal, body));
     }
     const rateLimit = readRateLimit(response.headers, config.rateLimitHeaders, now());
     if (!response.ok) {
@@ -136,15 +184,19 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       return runner(() => attempt(target, schema, endpoint, options.signal), { endpoint, signal: options.signal });
     },
     postJson(pathOrUrl, body, schema, options = {}) {
-      const target = resolveOnOrigin(pathOrUrl, origin);
-      const endpoint = `POST ${new URL(target).pathname}`;
-      const text = JSON.stringify(body);
-      return runner(() => attempt(target, schema, endpoint, options.signal, text), {
-        endpoint,
-        signal: options.signal,
-      });
+      return post(pathOrUrl, { text: JSON.stringify(body), contentType: 'application/json' }, schema, options);
+    },
+    postForm(pathOrUrl, fields, schema, options = {}) {
+      const text = new URLSearchParams(Object.entries(fields)).toString();
+      return post(pathOrUrl, { text, contentType: 'application/x-www-form-urlencoded' }, schema, options);
     },
   };
+
+  function post<S extends z.ZodType>(pathOrUrl: string, body: RequestBody, schema: S, options: RequestOptions) {
+    const target = resolveOnOrigin(pathOrUrl, origin);
+    const endpoint = `POST ${new URL(target).pathname}`;
+    return runner(() => attempt(target, schema, endpoint, options.signal, body), { endpoint, signal: options.signal });
+  }
 }
 
 /**

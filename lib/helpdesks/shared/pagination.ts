@@ -118,3 +118,29 @@ export const nextFromMetaCursor: NextPageOf<NextCursorEnvelope> = (response) => 
   url.searchParams.set('cursor', cursor);
   return url.toString();
 };
+
+/** The envelope of page-numbered lists that say how many pages there are (Help Scout's reports). */
+export interface PageCountEnvelope {
+  page: number;
+  pages: number;
+}
+
+/**
+ * Page-number pagination with the count in the body (`{results, page, count, pages}`): the next
+ * page is the same URL with `page` + 1, until `page >= pages`. An empty result has `pages: 0`.
+ */
+export const nextFromPageCount: NextPageOf<PageCountEnvelope> = (response) => {
+  const { page, pages } = response.data;
+  if (page >= pages) return null;
+  const url = new URL(response.url);
+  url.searchParams.set('page', String(page + 1));
+  return url.toString();
+};
+
+/** The HAL envelope (Help Scout's lists): `_links.next.href`, absent on the last page. */
+export interface HalLinksEnvelope {
+  _links?: { next?: { href: string } | null } | null;
+}
+
+/** HAL pagination: follow `_links.next.href` as-is. */
+export const nextFromHalLinks: NextPageOf<HalLinksEnvelope> = (response) => response.data._links?.next?.href ?? null;

@@ -21,6 +21,11 @@ export interface RateLimitHeaderNames {
    * window / limit`, instead of the sync pausing for a whole default window.
    */
   bucketDrainSeconds?: number;
+  /**
+   * Headers that mean what `Retry-After` means, under a vendor's own name (Help Scout:
+   * `X-RateLimit-Retry-After`, seconds). Read when `Retry-After` itself is absent.
+   */
+  retryAfter?: readonly string[];
 }
 
 /** What one response said about the rate limit; null where it said nothing. */
@@ -93,10 +98,13 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
 export function readRateLimit(headers: HeaderSource, names: RateLimitHeaderNames, nowMs = Date.now()): RateLimitInfo {
   const resetSeconds = firstNumber(headers, names.resetSeconds);
   const combined = firstUsedOfLimit(headers, names.usedOfLimit ?? []);
+  const retryAfter = ['retry-after', ...(names.retryAfter ?? [])]
+    .map((name) => headerValue(headers, name))
+    .find((value) => value !== null);
   return {
     limit: firstNumber(headers, names.limit) ?? combined?.limit ?? null,
     remaining: firstNumber(headers, names.remaining) ?? combined?.remaining ?? null,
-    retryAfterMs: parseRetryAfter(headerValue(headers, 'retry-after'), nowMs),
+    retryAfterMs: parseRetryAfter(retryAfter ?? null, nowMs),
     resetMs:
       resetSeconds === null ? bucketWaitMs(combined, names.bucketDrainSeconds) : Math.max(0, resetSeconds * 1000),
   };
