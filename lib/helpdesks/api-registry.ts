@@ -1,5 +1,6 @@
 import { freshdeskApiProvider } from './freshdesk/client';
 import { gorgiasApiProvider } from './gorgias/client';
+import { helpscoutApiProvider } from './helpscout/client';
 import { HelpdeskError } from './shared/errors';
 import type { HelpdeskApiProvider } from './types';
 import { zendeskApiProvider } from './zendesk/client';
@@ -12,6 +13,7 @@ export const HELPDESK_APIS: readonly HelpdeskApiProvider[] = [
   zendeskApiProvider,
   freshdeskApiProvider,
   gorgiasApiProvider,
+  helpscoutApiProvider,
 ];
 
 export function requireHelpdeskApi(kind: string): HelpdeskApiProvider {

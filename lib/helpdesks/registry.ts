@@ -2,11 +2,17 @@ import type { HelpdeskOriginEntry, TicketRef } from '../model';
 import { freshdeskAdapter } from './freshdesk';
 import { genericAdapter } from './generic';
 import { gorgiasAdapter } from './gorgias';
+import { helpscoutAdapter } from './helpscout';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
 
 /** Every helpdesk GapLens knows. Adding one = a folder under lib/helpdesks/ and a line here. */
-export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [zendeskAdapter, freshdeskAdapter, gorgiasAdapter];
+export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [
+  zendeskAdapter,
+  freshdeskAdapter,
+  gorgiasAdapter,
+  helpscoutAdapter,
+];
 
 /**
  * Helpdesks GapLens knows without an API adapter: the generic connection (lib/helpdesks/generic),
