@@ -3,6 +3,7 @@
  * test has revoked. Real Zendesk API tokens are account-wide and the e-mail picks the user; the
  * simulator ties each token to one user so a test knows exactly whose view it gets.
  */
+import { helpscoutAppId } from './helpscout-oauth';
 import type { SimAgent, SimCredential, SimData } from './model';
 
 export class Accounts {
@@ -41,8 +42,21 @@ export class Accounts {
       agentId: String(agent.id),
       name: agent.name,
       email: agent.email,
-      // Zendesk and Gorgias pair the secret with the user's e-mail; Freshdesk's key stands alone.
-      auth: this.data.kind === 'freshdesk' ? { type: 'api-key', apiKey: secret } : { type: 'api-token', email: agent.email, token: secret },
+      auth: authFor(this.data, agent, secret),
     };
+  }
+}
+
+/** The credentials each helpdesk takes, built from the user's one secret. */
+function authFor(data: SimData, agent: SimAgent, secret: string): SimCredential['auth'] {
+  switch (data.kind) {
+    // Zendesk and Gorgias pair the secret with the user's e-mail; Freshdesk's key stands alone.
+    case 'zendesk':
+    case 'gorgias':
+      return { type: 'api-token', email: agent.email, token: secret };
+    case 'freshdesk':
+      return { type: 'api-key', apiKey: secret };
+    case 'helpscout':
+      return { type: 'oauth-client', clientId: helpscoutAppId(data, agent.id), clientSecret: secret };
   }
 }

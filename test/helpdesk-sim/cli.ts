@@ -2,11 +2,11 @@
  * Runs the simulator as its own process for Playwright, the demo and the benchmarks:
  *
  *   node --import tsx test/helpdesk-sim/cli.ts [--seed N] [--zendesk-port P] [--freshdesk-port P] [--gorgias-port P]
- *     [--now ISO|real] [--agents N] [--tickets-per-agent N] [--response-rate R]
+ *     [--helpscout-port P] [--now ISO|real] [--agents N] [--tickets-per-agent N] [--response-rate R]
  *     [--zendesk-csat legacy|new] [--idle-shutdown-ms MS]
  *
- * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…},"gorgias":{"origin":…}}` on
- * stdout once every server listens. A server that tests start must never outlive them, so it exits when its parent
+ * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…},"gorgias":{"origin":…},"helpscout":{"origin":…}}`
+ * on stdout once every server listens. A server that tests start must never outlive them, so it exits when its parent
  * process dies, when its stdin (if a pipe) closes, on SIGINT/SIGTERM, or after the idle timeout.
  */
 import { fstatSync } from 'node:fs';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'zendesk-port': { type: 'string' },
     'freshdesk-port': { type: 'string' },
     'gorgias-port': { type: 'string' },
+    'helpscout-port': { type: 'string' },
     now: { type: 'string' },
     agents: { type: 'string' },
     'tickets-per-agent': { type: 'string' },
@@ -62,6 +63,7 @@ const simulator = await startSimulator(options, {
   zendeskPort: number('zendesk-port', values['zendesk-port']),
   freshdeskPort: number('freshdesk-port', values['freshdesk-port']),
   gorgiasPort: number('gorgias-port', values['gorgias-port']),
+  helpscoutPort: number('helpscout-port', values['helpscout-port']),
 });
 
 let exiting = false;
@@ -95,4 +97,4 @@ if (stdin.isFIFO() || stdin.isSocket()) {
   process.stdin.resume();
 }
 
-process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin }, gorgias: { origin: simulator.gorgias.origin } })}\n`);
+process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin }, gorgias: { origin: simulator.gorgias.origin }, helpscout: { origin: simulator.helpscout.origin } })}\n`);

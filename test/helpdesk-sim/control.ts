@@ -5,6 +5,7 @@
  *   POST   /__sim/faults                 Fault JSON → armed
  *   DELETE /__sim/faults                 all faults cleared
  *   POST   /__sim/revoke                 {secret} → later requests with it get 401
+ *   POST   /__sim/expire-tokens          every access token issued so far expires (Help Scout)
  *   POST   /__sim/rerate                 {ticketId, score} → the customer re-rates now
  *   POST   /__sim/tickets/:id/status     {status} → ticket status (the page's Submit)
  *   GET    /__sim/page-data/tickets/:id  the ticket page's data (in-page navigation)
@@ -41,6 +42,10 @@ export async function control(server: HelpdeskServer, method: string, url: URL, 
     if (path === '/__sim/revoke' && method === 'POST') {
       server.revokeToken(revokeSchema.parse(await readJson(request)).secret);
       return json(200, { revoked: true });
+    }
+    if (path === '/__sim/expire-tokens' && method === 'POST') {
+      server.expireAccessTokens();
+      return json(200, { expired: true });
     }
     if (path === '/__sim/rerate' && method === 'POST') {
       const { ticketId, score } = rerateSchema.parse(await readJson(request));

@@ -93,7 +93,10 @@ export class FaultSwitchboard implements FaultControls {
     switch (fault.type) {
       case 'rate-limit':
         // Zendesk answers 429 with a text/plain body (not JSON); Freshdesk's body is (unverified) plain text too.
-        return text(429, 'Too Many Requests\n', 'text/plain; charset=utf-8', { 'retry-after': String(fault.retryAfterSeconds) });
+        // Help Scout names the wait X-RateLimit-Retry-After (HELPDESK-APIS.md §3.9), and sends no Retry-After.
+        return text(429, 'Too Many Requests\n', 'text/plain; charset=utf-8', {
+          [this.kind === 'helpscout' ? 'x-ratelimit-retry-after' : 'retry-after']: String(fault.retryAfterSeconds),
+        });
       case 'server-error': {
         const status = fault.status ?? 500;
         if (status === 500) {

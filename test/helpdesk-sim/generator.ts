@@ -58,10 +58,12 @@ const OFFER_RATE = 0.93;
 const RERATE_RATE = 0.07;
 
 /** Number ranges that look like each vendor's ids (Zendesk: 13-digit users, 4-digit tickets…). */
-const ID_BASES: Record<SimKind, { user: number; requester: number; group: number; ticket: number; rating: number }> = {
+export const ID_BASES: Record<SimKind, { user: number; requester: number; group: number; ticket: number; rating: number }> = {
   zendesk: { user: 6_131_000_000_000, requester: 6_140_000_000_000, group: 6_130_852_536_000, ticket: 1001, rating: 41_000_001 },
   freshdesk: { user: 6_010_396_000, requester: 6_012_691_000, group: 6_000_200_000, ticket: 1, rating: 100 },
   gorgias: { user: 310_000, requester: 92_000_000, group: 5_100, ticket: 63_091_001, rating: 2_400_001 },
+  // Help Scout: conversation ids are large (2199011258 in the docs' URL), users and ratings small.
+  helpscout: { user: 69_001, requester: 121_198_000, group: 39_835, ticket: 2_199_011_001, rating: 5_434 },
 };
 
 /** Per helpdesk: its own random streams, the length of its secrets (hex), its team's e-mail domain. */
@@ -69,6 +71,8 @@ const KIND_TRAITS: Record<SimKind, { stream: number; secretHex: number; domain: 
   zendesk: { stream: 1, secretHex: 40, domain: 'acme-support.test' },
   freshdesk: { stream: 2, secretHex: 20, domain: 'globex-support.test' },
   gorgias: { stream: 3, secretHex: 64, domain: 'initech-support.test' },
+  // The App secret of each user's OAuth app; the App ID is derived from the user (helpscout-oauth.ts).
+  helpscout: { stream: 4, secretHex: 32, domain: 'umbrella-support.test' },
 };
 
 /** Survey modes that keep a record for a survey that went out unanswered (Zendesk legacy, Gorgias). */
@@ -349,6 +353,9 @@ function scoreFor(random: Random, csat: CsatMode, satisfied: boolean): string | 
       return satisfied
         ? draw < 0.4 ? 103 : draw < 0.7 ? 102 : 101
         : draw < 0.3 ? 100 : draw < 0.6 ? -101 : draw < 0.8 ? -102 : -103;
+    case 'helpscout':
+      // Okay is neutral, not satisfied (DESIGN.md §4).
+      return satisfied ? 'great' : draw < 0.45 ? 'okay' : 'not_good';
   }
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Accounts } from './accounts';
 import { control } from './control';
 import { FaultSwitchboard } from './faults';
-import { json, serialize, type SimResponse } from './http-kit';
+import { json, readBody, serialize, type SimResponse } from './http-kit';
 import type { SimAgent, SimCredential, SimData, SimKind, SimRequest, TicketStatus } from './model';
 import { rerate, setTicketStatus } from './mutations';
 import { ticketPage, type PageStyle } from './pages';
@@ -22,6 +22,8 @@ export interface ApiRequest {
   authorization: string | undefined;
   /** The simulator's clock (epoch ms). */
   now: number;
+  /** The request body as text ('' for a GET): Help Scout's token endpoint takes a form. */
+  body: string;
 }
 
 export interface ApiResult {
@@ -33,6 +35,10 @@ export interface ApiResult {
 /** What differs between helpdesks. */
 export interface Vendor {
   readonly kind: SimKind;
+  /** Where the API's paths start; default `/api/` (Zendesk, Freshdesk). Help Scout: `/v2/`. */
+  readonly apiPrefix?: string;
+  /** Makes every access token issued so far expire (helpdesks with OAuth tokens only). */
+  expireAccessTokens?(): void;
   /** Requests per minute the rate-limit headers count down from. */
   readonly rateLimit: number;
   api(request: ApiRequest): ApiResult;
@@ -89,6 +95,12 @@ export class HelpdeskServer {
     this.accounts.revoke(secret);
   }
 
+  /** Every access token issued so far expires now; the next request with one gets 401. */
+  expireAccessTokens(): void {
+    if (!this.vendor.expireAccessTokens) throw new Error(`${this.data.kind} issues no access tokens`);
+    this.vendor.expireAccessTokens();
+  }
+
   setTicketStatus(ticketId: string, status: string): void {
     const parsed = this.vendor.parseStatus(status);
     if (!parsed) throw new Error(`Unknown ${this.data.kind} ticket status ${JSON.stringify(status)}`);
@@ -140,8 +152,9 @@ export class HelpdeskServer {
 
     let user: SimAgent | null = null;
     let result: SimResponse;
-    if (url.pathname.startsWith('/api/')) {
-      ({ response: result, user } = await this.handleApi(method, url, request.headers.authorization, () => response.destroyed));
+    if (url.pathname.startsWith(this.vendor.apiPrefix ?? '/api/')) {
+      const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
+      ({ response: result, user } = await this.handleApi(method, url, request.headers.authorization, body, () => response.destroyed));
     } else {
       result = this.handlePage(method, url);
     }
@@ -157,7 +170,7 @@ export class HelpdeskServer {
     });
   }
 
-  private async handleApi(method: string, url: URL, authorization: string | undefined, clientGone: () => boolean): Promise<ApiResult> {
+  private async handleApi(method: string, url: URL, authorization: string | undefined, body: string, clientGone: () => boolean): Promise<ApiResult> {
     const decision = this.faults.before(url.pathname);
     if (decision.delayMs > 0) await this.sleep(decision.delayMs);
     // A client that timed out during a `slow` delay gets no answer: it must not use up a fault armed
@@ -170,7 +183,7 @@ export class HelpdeskServer {
       return { response: fromApi ? withHeaders(decision.replace, rateHeaders) : decision.replace, user: null };
     }
     const path = url.pathname.replace(/\.json$/, '');
-    const result = this.vendor.api({ method, url, path, origin: this.origin, authorization, now: this.clock() });
+    const result = this.vendor.api({ method, url, path, origin: this.origin, authorization, now: this.clock(), body });
     const damaged = this.faults.after(url.pathname, result.response);
     return { response: withHeaders(damaged, rateHeaders), user: result.user };
   }

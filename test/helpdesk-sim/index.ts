@@ -5,11 +5,12 @@
  */
 import { Accounts } from './accounts';
 import { freshdeskVendor } from './freshdesk-api';
+import { helpscoutVendor } from './helpscout-api';
 import { generateData } from './generator';
 import { gorgiasVendor } from './gorgias-api';
 import { HelpdeskServer } from './helpdesk-server';
 import type { FaultControls, SimCredential, SimData, SimRequest } from './model';
-import { freshdeskPageStyle, gorgiasPageStyle, zendeskPageStyle } from './page-styles';
+import { freshdeskPageStyle, gorgiasPageStyle, helpscoutPageStyle, zendeskPageStyle } from './page-styles';
 import { zendeskVendor } from './zendesk-api';
 
 export type { Fault, FaultControls, SimAgent, SimCredential, SimData, SimRating, SimRequest, SimTicket } from './model';
@@ -44,10 +45,18 @@ export interface SimHelpdesk {
   setTicketStatus(ticketId: string, status: string): void;
 }
 
+/** A helpdesk whose API takes OAuth access tokens (Help Scout). */
+export interface SimOAuthHelpdesk extends SimHelpdesk {
+  /** Every access token issued so far expires now: the next request with one gets 401. */
+  expireAccessTokens(): void;
+}
+
 export interface Simulator {
   zendesk: SimHelpdesk;
   freshdesk: SimHelpdesk;
   gorgias: SimHelpdesk;
+  /** Help Scout: its /v2/ API and its /conversation/{id}/{number} pages on one origin. */
+  helpscout: SimOAuthHelpdesk;
   close(): Promise<void>;
   /** Settles once the simulator has closed (by close() or idle shutdown). */
   closed: Promise<void>;
@@ -58,6 +67,7 @@ export interface ListenOptions {
   zendeskPort?: number;
   freshdeskPort?: number;
   gorgiasPort?: number;
+  helpscoutPort?: number;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<Simulator> {
@@ -85,6 +95,9 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const gorgiasData = generateData({ ...common, kind: 'gorgias', csat: 'gorgias' });
   const gorgiasAccounts = new Accounts(gorgiasData);
   const gorgias = new HelpdeskServer(gorgiasData, gorgiasAccounts, gorgiasVendor(gorgiasData, gorgiasAccounts, gorgiasPageStyle), clock, touch);
+  const helpscoutData = generateData({ ...common, kind: 'helpscout', csat: 'helpscout' });
+  const helpscoutAccounts = new Accounts(helpscoutData);
+  const helpscout = new HelpdeskServer(helpscoutData, helpscoutAccounts, helpscoutVendor(helpscoutData, helpscoutAccounts, helpscoutPageStyle), clock, touch);
 
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
@@ -92,18 +105,23 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const close = () => {
     closing ??= (async () => {
       clearTimeout(idleTimer);
-      await Promise.all([zendesk.close(), freshdesk.close(), gorgias.close()]);
+      await Promise.all([zendesk.close(), freshdesk.close(), gorgias.close(), helpscout.close()]);
       resolveClosed();
     })();
     return closing;
   };
 
   try {
-    await Promise.all([zendesk.listen(listen.zendeskPort ?? 0), freshdesk.listen(listen.freshdeskPort ?? 0), gorgias.listen(listen.gorgiasPort ?? 0)]);
+    await Promise.all([
+      zendesk.listen(listen.zendeskPort ?? 0),
+      freshdesk.listen(listen.freshdeskPort ?? 0),
+      gorgias.listen(listen.gorgiasPort ?? 0),
+      helpscout.listen(listen.helpscoutPort ?? 0),
+    ]);
   } catch (error) {
     await close();
     throw error;
   }
   touch();
-  return { zendesk, freshdesk, gorgias, close, closed };
+  return { zendesk, freshdesk, gorgias, helpscout, close, closed };
 }

@@ -4,7 +4,7 @@
  * Scores are kept in the vendor's own vocabulary, so serializers never have to translate.
  */
 
-export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias';
+export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
 
 /**
  * Which survey the account runs:
@@ -14,9 +14,11 @@ export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias';
  * - `freshdesk`: `/api/v2/surveys/satisfaction_ratings`, default_question ∈ ±101..±103 or 100;
  *   only answered surveys exist;
  * - `gorgias`: `/api/satisfaction-surveys`, a 1–5 score; a survey exists from when it is sent, and
- *   stays unanswered (stored as the non-answer `offered`, printed as `score: null`) until answered.
+ *   stays unanswered (stored as the non-answer `offered`, printed as `score: null`) until answered;
+ * - `helpscout`: happiness ratings `great` / `okay` / `not_good` (the rating object's words), read
+ *   through the reports; only answered ratings exist.
  */
-export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk' | 'gorgias';
+export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk' | 'gorgias' | 'helpscout';
 
 /** Ticket lifecycle in Zendesk's words; the Freshdesk server maps it to its numeric codes. */
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
@@ -114,7 +116,11 @@ export interface SimCredential {
   agentId: string;
   name: string;
   email: string;
-  auth: { type: 'api-token'; email: string; token: string } | { type: 'api-key'; apiKey: string };
+  auth:
+    | { type: 'api-token'; email: string; token: string }
+    | { type: 'api-key'; apiKey: string }
+    /** Help Scout: an OAuth app's App ID and App secret, traded for a token at /v2/oauth2/token. */
+    | { type: 'oauth-client'; clientId: string; clientSecret: string };
 }
 
 export interface SimRequest {

@@ -31,6 +31,12 @@ export function parseScore(data: SimData, score: string | number): string | numb
       if ([103, 102, 101, 100, -101, -102, -103].includes(value)) return value;
       throw new Error(`Freshdesk ratings are 103…100…-103, not ${JSON.stringify(score)}`);
     }
+    case 'helpscout': {
+      // Any of Help Scout's spellings (great, ok/okay, not-good/not_good), stored as the rating object's.
+      const value = { great: 'great', ok: 'okay', okay: 'okay', 'not-good': 'not_good', not_good: 'not_good' }[String(score).toLowerCase()];
+      if (value) return value;
+      throw new Error(`Help Scout ratings are great, okay or not_good, not ${JSON.stringify(score)}`);
+    }
   }
 }
 

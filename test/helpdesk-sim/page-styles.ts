@@ -1,6 +1,7 @@
 /** How each helpdesk's simulated agent page is addressed, labelled and hooked (see pages.ts). */
 import { FRESHDESK_STATUS } from './freshdesk-json';
 import { GORGIAS_STATUS } from './gorgias-json';
+import { HELPSCOUT_STATUS, conversationPath } from './helpscout-json';
 import type { PageStyle } from './pages';
 
 export const zendeskPageStyle: PageStyle = {
@@ -86,4 +87,37 @@ export const gorgiasPageStyle: PageStyle = {
     toast: 'ticket-notification',
   },
   accent: '#161616',
+};
+
+/**
+ * Help Scout's conversation view at `/conversation/{id}/{number}`: the id (what the API and GapLens
+ * use) is the first number of the path, the number agents see the second. Hooks are the simulator's own.
+ */
+export const helpscoutPageStyle: PageStyle = {
+  product: 'Help Scout',
+  pathPrefix: '/conversation/',
+  pathOf: conversationPath,
+  idPattern: '^/conversation/(\\d+)',
+  statuses: [
+    { value: 'active', label: 'Active' },
+    { value: 'pending', label: 'Pending' },
+    { value: 'closed', label: 'Closed' },
+  ],
+  statusOf: (ticket) => HELPSCOUT_STATUS[ticket.status],
+  testIds: {
+    app: 'conversation-view',
+    ticketId: 'conversation-number',
+    subject: 'conversation-subject',
+    requester: 'conversation-customer',
+    assignee: 'conversation-assignee',
+    description: 'conversation-thread',
+    statusView: 'conversation-status-label',
+    status: 'conversation-status',
+    reply: 'conversation-editor',
+    submit: 'conversation-send',
+    prev: 'conversation-prev',
+    next: 'conversation-next',
+    toast: 'conversation-toast',
+  },
+  accent: '#1292ee',
 };

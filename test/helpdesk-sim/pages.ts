@@ -29,9 +29,13 @@ export type PageHook =
   | 'toast';
 
 export interface PageStyle {
-  product: 'Zendesk' | 'Freshdesk' | 'Gorgias';
+  product: 'Zendesk' | 'Freshdesk' | 'Gorgias' | 'Help Scout';
   /** Ticket page path before the id: `/agent/tickets/` or `/a/tickets/`. */
   pathPrefix: string;
+  /** A ticket's page path when it is more than prefix + id (Help Scout: `/conversation/{id}/{number}`). */
+  pathOf?(ticket: Pick<SimTicket, 'id'>): string;
+  /** `RegExp` source finding the ticket id in a page path (group 1); default: the path's last number. */
+  idPattern?: string;
   /** Options of the status select: the value posted, and the label shown. */
   statuses: readonly { value: string; label: string }[];
   statusOf(ticket: SimTicket): string;
@@ -58,7 +62,7 @@ export function ticketView(data: SimData, style: PageStyle, ticket: SimTicket): 
   const status = style.statusOf(ticket);
   return {
     id: ticket.id,
-    path: `${style.pathPrefix}${ticket.id}`,
+    path: style.pathOf?.(ticket) ?? `${style.pathPrefix}${ticket.id}`,
     subject: ticket.subject,
     description: ticket.description,
     requester: customerName(ticket.requesterId),
@@ -91,7 +95,7 @@ function renderPage(style: PageStyle, view: TicketView): string {
   const navLink = (hook: 'prev' | 'next', target: number | null, label: string) =>
     `<a ${attr(hook)} data-sim-nav href="${target === null ? '#' : `${style.pathPrefix}${target}`}" data-ticket-id="${target ?? ''}"${target === null ? ' hidden' : ''}>${label}</a>`;
   // JSON inside <script> must not be able to close the element.
-  const config = JSON.stringify({ pathPrefix: style.pathPrefix, statuses: style.statuses, testIds: style.testIds }).replace(/</g, '\\u003c');
+  const config = JSON.stringify({ pathPrefix: style.pathPrefix, idPattern: style.idPattern ?? null, statuses: style.statuses, testIds: style.testIds }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -152,7 +156,8 @@ const PAGE_SCRIPT = `
 (() => {
   const config = JSON.parse(document.getElementById('sim-config').textContent);
   const byHook = (hook) => document.querySelector('[data-test-id="' + config.testIds[hook] + '"]');
-  const currentId = () => (location.pathname.match(/(\\d+)\\/?$/) || [])[1];
+  const idPattern = new RegExp(config.idPattern || '(\\\\d+)\\\\/?$');
+  const currentId = () => (location.pathname.match(idPattern) || [])[1];
   const labelOf = (value) => (config.statuses.find((s) => s.value === value) || { label: value }).label;
   const statusSelect = byHook('status');
   const submit = byHook('submit');

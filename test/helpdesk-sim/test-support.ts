@@ -9,11 +9,28 @@ export function authHeader(credential: SimCredential, kind: SimKind = 'zendesk')
   if (credential.auth.type === 'api-token') {
     return `Basic ${Buffer.from(`${credential.auth.email}/token:${credential.auth.token}`).toString('base64')}`;
   }
+  if (credential.auth.type === 'oauth-client') throw new Error('Help Scout needs a token first: use helpscoutAuthHeader');
   return `Basic ${Buffer.from(`${credential.auth.apiKey}:X`).toString('base64')}`;
 }
 
+/** Help Scout: trades the credential's App ID and secret for a token, as a client would, and returns `Bearer …`. */
+export async function helpscoutAuthHeader(origin: string, credential: SimCredential): Promise<string> {
+  if (credential.auth.type !== 'oauth-client') throw new Error('not a Help Scout credential');
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: credential.auth.clientId, client_secret: credential.auth.clientSecret });
+  const response = await fetch(`${origin}/v2/oauth2/token`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+  return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+}
+
 export function secretOf(credential: SimCredential): string {
-  return credential.auth.type === 'api-token' ? credential.auth.token : credential.auth.apiKey;
+  switch (credential.auth.type) {
+    case 'api-token':
+      return credential.auth.token;
+    case 'api-key':
+      return credential.auth.apiKey;
+    case 'oauth-client':
+      return credential.auth.clientSecret;
+  }
 }
 
 export async function getJson<T = unknown>(url: string, credential: SimCredential | null, kind?: SimKind): Promise<{ status: number; headers: Headers; body: T }> {
