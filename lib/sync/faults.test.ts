@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Fault, type Simulator } from '../../test/helpdesk-sim';
 import type { FaultScope } from '../../test/helpdesk-sim/model';
+import { secretOf } from '../../test/helpdesk-sim/test-support';
 import { getDb } from '../db/db';
 import { getSyncState } from '../db/sync-state';
 import type { SyncState } from '../model';
@@ -25,7 +26,7 @@ import {
 const SETTINGS = { intervalMinutes: 15, trailingWindowDays: 14 };
 
 interface Target {
-  kind: 'zendesk' | 'gorgias';
+  kind: 'zendesk' | 'gorgias' | 'helpscout';
   /** A fault scope that hits the list's later pages, never its first. */
   laterPages: FaultScope;
   isLaterPage(url: string): boolean;
@@ -62,7 +63,23 @@ const TARGETS: Target[] = [
     }),
     firstPage: (origin) => `${origin}/api/satisfaction-surveys?limit=100&order_by=created_datetime%3Adesc`,
   },
+  {
+    kind: 'helpscout',
+    // Report pages differ only by `?page=`: let the first page through (the first rating value's).
+    laterPages: { pathPrefix: '/v2/reports/', skip: 1 },
+    isLaterPage: (url) => url.includes('/v2/reports/happiness/ratings?') && !/[?&]page=1(&|$)/.test(url),
+    schemaMessage: /^GET \/v2\/reports\/happiness\/ratings: results\[\d+\]\.id: expected number/,
+    // Not a number: the report answers 400, as to a page it cannot read.
+    expiredResume: (origin) => ({
+      stream: 'happiness_ratings_great',
+      at: `${origin}/v2/reports/happiness/ratings?${HELPSCOUT_WINDOW}&rating=great&page=expired`,
+    }),
+    firstPage: (origin) => `${origin}/v2/reports/happiness/ratings?${HELPSCOUT_WINDOW}&rating=great&page=1`,
+  },
 ];
+
+/** A whole-history pass's report window, ending at the fake clock's time of the faulted sync. */
+const HELPSCOUT_WINDOW = 'start=2011-01-01T00%3A00%3A00Z&end=2026-11-20T13%3A00%3A00Z';
 
 let sim: Simulator;
 
@@ -220,7 +237,7 @@ describe.each(TARGETS)('$kind', (target) => {
         helpdesk().origin,
         assessed.map((t) => t.id),
       );
-      helpdesk().revokeToken(agent.auth.type === 'api-token' ? agent.auth.token : '');
+      helpdesk().revokeToken(secretOf(agent));
       const outcome = await syncConnection(connectionId, { clock, settings: SETTINGS });
       expect(outcome.status).toBe('paused');
       const state = await getSyncState(connectionId);
@@ -265,5 +282,31 @@ describe.each(TARGETS)('$kind', (target) => {
       expect(fetch.urls[1]).toBe(target.firstPage(helpdesk().origin));
       await expectDataUnchanged();
     });
+  });
+});
+
+describe('Help Scout’s access tokens', () => {
+  it('an expired token is renewed once, and the sync completes with nothing changed', async () => {
+    freshDatabase();
+    const clock = fakeClock();
+    const { id } = await storeConnection({
+      kind: 'helpscout',
+      origin: sim.helpscout.origin,
+      credentials: sim.helpscout.credentials.admin.auth,
+      csatPath: 'list',
+    });
+    expect((await syncConnection(id, { clock, settings: SETTINGS })).status).toBe('done');
+    const before = await storedRatings(id);
+    sim.helpscout.expireAccessTokens();
+    const fetch = recordingFetch();
+    expect((await syncConnection(id, { clock, fetch, settings: SETTINGS })).status).toBe('done');
+    const paths = fetch.urls.map((url) => new URL(url).pathname);
+    expect(paths.slice(0, 3)).toEqual([
+      '/v2/reports/happiness/ratings',
+      '/v2/oauth2/token',
+      '/v2/reports/happiness/ratings',
+    ]);
+    expect(paths.filter((path) => path === '/v2/oauth2/token')).toHaveLength(1);
+    expect(await storedRatings(id)).toEqual(before);
   });
 });

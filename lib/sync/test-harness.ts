@@ -54,7 +54,7 @@ export function fakeClock(start: string | number = '2026-11-20T12:00:00.000Z'): 
 /** Stores a connection and its secret directly, as `saveConnection` would after a successful test. */
 export async function storeConnection(input: {
   id?: string;
-  kind: 'zendesk' | 'freshdesk' | 'gorgias';
+  kind: 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
   origin: string;
   credentials: Credentials;
   csatPath?: CsatPath | null;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { corruptOneItem } from './faults';
 import { startSimulator, type Simulator } from './index';
 import type { SimCredential } from './model';
-import { authHeader } from './test-support';
+import { authHeader, helpscoutAuthHeader } from './test-support';
 
 describe('faults', () => {
   let sim: Simulator;
@@ -19,6 +19,7 @@ describe('faults', () => {
     sim.zendesk.faults.clear();
     sim.freshdesk.faults.clear();
     sim.gorgias.faults.clear();
+    sim.helpscout.faults.clear();
   });
   afterAll(() => sim.close());
 
@@ -64,6 +65,18 @@ describe('faults', () => {
     expect((await gorgias()).status).toBe(200);
     expect((await gorgias()).status).toBe(500);
     expect((await gorgias()).status).toBe(200);
+  });
+
+  it('rate-limit on Help Scout: 429 with X-RateLimit-Retry-After (its name for the wait), no Retry-After', async () => {
+    const authorization = await helpscoutAuthHeader(sim.helpscout.origin, sim.helpscout.credentials.admin);
+    const me = () => fetch(`${sim.helpscout.origin}/v2/users/me`, { headers: { authorization } });
+    sim.helpscout.faults.set({ type: 'rate-limit', count: 1, retryAfterSeconds: 9 });
+    const response = await me();
+    expect(response.status).toBe(429);
+    expect(response.headers.get('x-ratelimit-retry-after')).toBe('9');
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(response.headers.get('x-ratelimit-remaining-minute')).toBe('0');
+    expect((await me()).status).toBe(200);
   });
 
   it('server-error: 500 JSON by default, 502/503 as a proxy’s HTML page', async () => {
@@ -135,6 +148,8 @@ describe('faults', () => {
     expect(corruptOneItem({ user: { id: 1, name: 'x' } })).toEqual({ user: { id: 'abc', name: 'x' } });
     expect(corruptOneItem({ survey_responses: [{ id: 'a', answers: [{ rating: 4 }] }] })).toEqual({ survey_responses: [{ id: 'a', answers: [{ rating: 'abc' }] }] });
     expect(corruptOneItem([{ score: 'good' }])).toEqual([{ score: 42 }]);
+    // Help Scout's report rows: the conversation id.
+    expect(corruptOneItem({ facets: {}, results: [{ id: 1, ratingId: 2 }], page: 1, pages: 1 })).toMatchObject({ results: [{ id: 'abc', ratingId: 2 }] });
   });
 
   it('html-login: a 200 text/html sign-in page instead of the API', async () => {
