@@ -4,7 +4,7 @@ import { HelpdeskError, isHelpdeskError } from '../shared/errors';
 import type { AuthorizationContext, HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient } from '../shared/http-client';
 import { oauthClientAuthorization } from '../shared/oauth-client-token';
-import { nextFromHalLinks, nextFromPageCount, walkPages } from '../shared/pagination';
+import { collectFirstPages, nextFromHalLinks, nextFromPageCount, walkPages } from '../shared/pagination';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
 import type { CsatReadRequest, TicketState, WhoAmI } from '../types';
 import { HELPSCOUT_REPORT_RATINGS, draftFromReportRow, type HelpscoutReportRatingValue } from './csat';
@@ -183,15 +183,10 @@ export function helpscoutApiSpec(options: HelpscoutApiSpecOptions = {}): Helpdes
       sortField: 'modifiedAt',
       sortOrder: 'desc',
     });
-    const states: TicketState[] = [];
-    let pages = 0;
-    for await (const { response } of walkPages(client, start, helpscoutConversationListSchema, nextFromHalLinks, {
-      signal,
-    })) {
-      states.push(...(response.data._embedded?.conversations ?? []).map(ticketState));
-      if (++pages >= CLOSED_CONVERSATIONS_MAX_PAGES) break;
-    }
-    return states;
+    const walk = walkPages(client, start, helpscoutConversationListSchema, nextFromHalLinks, { signal });
+    return collectFirstPages(walk, CLOSED_CONVERSATIONS_MAX_PAGES, (data) =>
+      (data._embedded?.conversations ?? []).map(ticketState),
+    );
   }
 
   return {

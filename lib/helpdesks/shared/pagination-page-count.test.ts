@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient } from './http-client';
-import { nextFromHalLinks, nextFromPageCount, walkPages } from './pagination';
+import { collectFirstPages, nextFromHalLinks, nextFromPageCount, walkPages } from './pagination';
 import { fakeFetch, fixture } from './test-fixtures';
 
 const ORIGIN = 'https://api.helpscout.net';
@@ -62,5 +62,25 @@ describe('nextFromHalLinks (HAL _links.next)', () => {
     ))
       nexts.push(next);
     expect(nexts).toEqual(['https://api.helpscout.net/v2/conversations?page=3', null]);
+  });
+});
+
+describe('collectFirstPages', () => {
+  it('reads no more than the pages it may, in order', async () => {
+    const schema = z.object({ results: z.array(z.number()), page: z.number(), pages: z.number() });
+    const fetch = fakeFetch([
+      [/./, (url) => ({ body: { results: [Number(new URL(url).searchParams.get('page'))], page: 0, pages: 9 } })],
+    ]);
+    const walk = walkPages(client(fetch), `${ORIGIN}/v2/x?page=1`, schema, (response) => {
+      const next = new URL(response.url);
+      next.searchParams.set('page', String(Number(next.searchParams.get('page')) + 1));
+      return next.toString();
+    });
+    expect(await collectFirstPages(walk, 3, (data) => data.results.map((n) => `page ${n}`))).toEqual([
+      'page 1',
+      'page 2',
+      'page 3',
+    ]);
+    expect(fetch.calls).toHaveLength(3);
   });
 });

@@ -144,3 +144,21 @@ export interface HalLinksEnvelope {
 
 /** HAL pagination: follow `_links.next.href` as-is. */
 export const nextFromHalLinks: NextPageOf<HalLinksEnvelope> = (response) => response.data._links?.next?.href ?? null;
+
+/**
+ * Reads at most `maxPages` pages of a walk and collects what `itemsOf` takes from each: for lists
+ * sorted newest first where only the newest matter (recently done tickets for the unrated queue).
+ */
+export async function collectFirstPages<T, R>(
+  walk: AsyncGenerator<WalkedPage<T>, void, undefined>,
+  maxPages: number,
+  itemsOf: (data: T) => readonly R[],
+): Promise<R[]> {
+  const items: R[] = [];
+  let pages = 0;
+  for await (const { response } of walk) {
+    items.push(...itemsOf(response.data));
+    if (++pages >= maxPages) break;
+  }
+  return items;
+}
