@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { Notice, type NoticeTone } from '../../components/notice';
 import { downloadJson, exportFileName } from '../../lib/export/download';
 import { buildSettingsFile, parseSettingsFile, type SettingsFile } from '../../lib/export/settings-file';
+import { connectionOrigins } from '../../lib/helpdesks/registry';
 import { sendMessage } from '../../lib/messaging/messenger';
 import type { Settings } from '../../lib/model';
 import { hostAccessRefused, requestHostAccess } from './host-access';
@@ -31,7 +32,12 @@ export function SettingsFileSection({ settings }: { settings: Settings }) {
 
   function importPending() {
     if (!pending) return;
-    const origins = [...new Set((pending.file.connections ?? []).map((connection) => connection.origin))];
+    // Each connection's agent UI and, where it has a host of its own (Help Scout), its API.
+    const origins = [
+      ...new Set(
+        (pending.file.connections ?? []).flatMap((connection) => connectionOrigins(connection.kind, connection.origin)),
+      ),
+    ];
     // First thing in the click: the prompt needs the user gesture.
     const access = origins.length > 0 ? requestHostAccess(origins) : Promise.resolve(true);
     access
