@@ -1,6 +1,13 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { domSaysDone, pageHealth, queryFirst, readStatus } from '../../content/selectors';
+import { ticketIdOf } from '../../content/ticket-watch';
 import type { HelpdeskOriginEntry } from '../../model';
 import { apiOriginOf, connectionOrigins, recognizeTicket } from '../registry';
+import { generateData } from '../../../test/helpdesk-sim/generator';
+import { helpscoutPageStyle } from '../../../test/helpdesk-sim/page-styles';
+import { ticketPage } from '../../../test/helpdesk-sim/pages';
+import { helpscoutAdapter } from './index';
 
 const NONE: HelpdeskOriginEntry[] = [];
 const UI = 'https://secure.helpscout.net';
@@ -60,5 +67,33 @@ describe('Help Scout API origin', () => {
 
   it('is the origin itself for a configured origin such as the simulator', () => {
     expect(connectionOrigins('helpscout', 'http://127.0.0.1:4103')).toEqual(['http://127.0.0.1:4103']);
+  });
+});
+
+describe('Help Scout page hints', () => {
+  // The simulator's conversation view as it renders now; linkedom (WXT's own HTML parser) stands in
+  // for the page, since the selectors are plain CSS.
+  const data = generateData({ kind: 'helpscout', csat: 'helpscout', agents: 2, ticketsPerAgent: 5 });
+  const closed = data.tickets.find((ticket) => ticket.status === 'closed')!;
+  const page = parseHTML(String(ticketPage(data, helpscoutPageStyle, String(closed.id)).body))
+    .document as unknown as Document;
+  const selectors = helpscoutAdapter.page.selectors;
+
+  it('finds the status control and Send on the simulator’s conversation view, and reads “closed” as done', () => {
+    expect(pageHealth(page, selectors)).toEqual({ statusControl: true, submitControl: true });
+    expect(readStatus(queryFirst(page, selectors.statusControl))).toEqual(['closed', 'closed']);
+    expect(domSaysDone(page, selectors)).toBe(true);
+  });
+
+  it('the page script reads the conversation id, not the number, from the path it is sent', () => {
+    const config = {
+      kind: 'helpscout',
+      label: 'Help Scout',
+      ticketPath: helpscoutAdapter.page.ticketPath.source,
+      selectors,
+    };
+    expect(ticketIdOf(config, new URL(`${UI}/conversation/2199011258/891142?folderId=39835`))).toBe('2199011258');
+    expect(ticketIdOf(config, new URL('http://127.0.0.1:4103/conversation/2199011001/1001'))).toBe('2199011001');
+    expect(ticketIdOf(config, new URL(`${UI}/mailbox/1/`))).toBeNull();
   });
 });
