@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimHelpdesk, type Simulator } from '../../test/helpdesk-sim';
 import { freshdeskApiProvider } from '../helpdesks/freshdesk/client';
 import { gorgiasApiProvider } from '../helpdesks/gorgias/client';
+import { helpscoutApiProvider } from '../helpdesks/helpscout/client';
 import { zendeskApiProvider } from '../helpdesks/zendesk/client';
 import type { HelpdeskApiProvider } from '../helpdesks/types';
 import type { Credentials } from '../model';
@@ -104,5 +105,34 @@ describe('Gorgias', () => {
     expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: 'closed', done: true }));
     expect(states.every((s) => s.done)).toBe(true);
     expect(sim.gorgias.requestLog).toHaveLength(1);
+  });
+});
+
+describe('Help Scout', () => {
+  it('reads conversation states one by one (after one token): closed is done, others’ conversations left out', async () => {
+    const { agent, api } = asFirstAgent(sim.helpscout, helpscoutApiProvider);
+    const mine = sim.helpscout.data.tickets.filter((t) => String(t.assigneeId) === agent.agentId).slice(0, 3);
+    const theirs = sim.helpscout.data.tickets.find(
+      (t) => t.assigneeId !== null && String(t.assigneeId) !== agent.agentId,
+    )!;
+    sim.helpscout.requestLog.length = 0;
+    const states = await api.ticketStates([...mine.map((t) => String(t.id)), String(theirs.id)]);
+    expect(sim.helpscout.requestLog.map((r) => r.path.split('?')[0])).toEqual([
+      '/v2/oauth2/token',
+      ...[...mine, theirs].map((t) => `/v2/conversations/${t.id}`),
+    ]);
+    expect(states.map((s) => [s.ticketId, s.done])).toEqual(
+      mine.map((t) => [String(t.id), t.status === 'solved' || t.status === 'closed']),
+    );
+  });
+
+  it('lists the agent’s conversations closed since a time', async () => {
+    const { agent, api } = asFirstAgent(sim.helpscout, helpscoutApiProvider);
+    const mine = sim.helpscout.data.tickets.find((t) => String(t.assigneeId) === agent.agentId)!;
+    sim.helpscout.setTicketStatus(String(mine.id), 'active');
+    sim.helpscout.setTicketStatus(String(mine.id), 'closed');
+    const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
+    expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: 'closed', done: true }));
+    expect(states.every((s) => s.done && s.assigneeId === agent.agentId)).toBe(true);
   });
 });
