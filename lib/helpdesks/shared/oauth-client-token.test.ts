@@ -78,3 +78,18 @@ describe('oauthClientAuthorization', () => {
     });
   });
 });
+
+describe('concurrent callers', () => {
+  it('share one token request, and a caller with another secret never gets its token', async () => {
+    const { provider, fetch } = setup((n) => token(n));
+    const other = setup((n) => token(10 + n), { clientSecret: 'wrong' });
+    const answers = await Promise.all([
+      provider({ fresh: false }),
+      provider({ fresh: true }),
+      other.provider({ fresh: false }),
+    ]);
+    expect(answers).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-11']);
+    expect(fetch.calls).toHaveLength(1);
+    expect(other.fetch.calls).toHaveLength(1);
+  });
+});

@@ -46,6 +46,11 @@ interface CachedToken {
 
 /** By token endpoint and client id; the secret is compared too, so a changed secret gets a new token. */
 const tokens = new Map<string, CachedToken>();
+/**
+ * Token requests under way, by key and secret: a sync and a ticket-state read that both find no valid
+ * token (a service worker that just started) share one request instead of each asking.
+ */
+const requests = new Map<string, Promise<CachedToken>>();
 
 /**
  * The `Authorization` provider for an OAuth client (see {@link AuthorizationProvider}): a cached
@@ -65,16 +70,29 @@ export function oauthClientAuthorization(config: OAuthClientTokenConfig): Author
     timeoutMs: config.timeoutMs,
     now,
   });
-  return async ({ fresh, signal }) => {
+  // A request is shared only by callers with the same secret: one with a wrong secret must never
+  // receive the token another caller's right one obtains.
+  const requestKey = `${key}\n${config.clientSecret}`;
+  // Not aborted by one caller's signal, since others may wait on it; it has its own timeout.
+  return async ({ fresh }) => {
     const cached = tokens.get(key);
     if (!fresh && cached && cached.clientSecret === config.clientSecret && cached.expiresAt > now()) {
       return bearerAuthorization(cached.token);
     }
     tokens.delete(key);
+    let request = requests.get(requestKey);
+    if (!request) {
+      request = requestToken().finally(() => requests.delete(requestKey));
+      requests.set(requestKey, request);
+    }
+    return bearerAuthorization((await request).token);
+  };
+
+  async function requestToken(): Promise<CachedToken> {
     const fields = { grant_type: 'client_credentials', client_id: config.clientId, client_secret: config.clientSecret };
     let data: z.output<typeof tokenResponseSchema>;
     try {
-      ({ data } = await tokenClient.postForm(config.tokenPath, fields, tokenResponseSchema, { signal }));
+      ({ data } = await tokenClient.postForm(config.tokenPath, fields, tokenResponseSchema));
     } catch (error) {
       if (isHelpdeskError(error, 'unauthorized') || isHelpdeskError(error, 'bad-request')) {
         throw new HelpdeskError(
@@ -86,16 +104,18 @@ export function oauthClientAuthorization(config: OAuthClientTokenConfig): Author
       throw error;
     }
     const lifetimeMs = (data.expires_in ?? config.defaultLifetimeSeconds) * 1000;
-    tokens.set(key, {
+    const token = {
       clientSecret: config.clientSecret,
       token: data.access_token,
       expiresAt: now() + Math.max(0, lifetimeMs - EXPIRY_MARGIN_MS),
-    });
-    return bearerAuthorization(data.access_token);
-  };
+    };
+    tokens.set(key, token);
+    return token;
+  }
 }
 
 /** Forgets every cached token (tests; a real background forgets them when it stops). */
 export function forgetOAuthClientTokens(): void {
   tokens.clear();
+  requests.clear();
 }
