@@ -35,4 +35,9 @@ export function registerSidePanelOpeners(): void {
   browser.runtime.onInstalled.addListener(() => {
     createGapMenuItem().catch(logFailure);
   });
+  // Chrome keeps menu items across restarts; Firefox drops those of a persistent (MV2) background
+  // page, so the item is made again at each start (creation is idempotent).
+  browser.runtime.onStartup.addListener(() => {
+    createGapMenuItem().catch(logFailure);
+  });
 }

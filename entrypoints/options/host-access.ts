@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originMatchPattern } from '../../lib/browser/match-pattern';
 
 /**
  * Asks for the optional host permission of exactly these origins. Call it synchronously from a click
@@ -6,7 +7,7 @@ import { browser } from 'wxt/browser';
  * gesture, and an earlier await spends it.
  */
 export function requestHostAccess(origins: readonly string[]): Promise<boolean> {
-  return browser.permissions.request({ origins: origins.map((origin) => `${origin}/*`) });
+  return browser.permissions.request({ origins: [...new Set(origins.map((origin) => originMatchPattern(origin)))] });
 }
 
 export function hostAccessRefused(origins: readonly string[]): string {
@@ -15,5 +16,5 @@ export function hostAccessRefused(origins: readonly string[]): string {
 
 /** Gives up access to an origin no connection uses any more (least privilege). */
 export async function releaseHostAccess(origin: string): Promise<void> {
-  await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+  await browser.permissions.remove({ origins: [originMatchPattern(origin)] }).catch(() => false);
 }

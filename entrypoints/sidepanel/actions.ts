@@ -3,6 +3,7 @@ import { ticketUrl } from '../../components/ticket-link';
 import { allAssessments } from '../../lib/db/assessments';
 import { buildAssessmentsExport } from '../../lib/export/assessments-json';
 import { downloadJson, exportFileName } from '../../lib/export/download';
+import { openToolbarPopup } from '../../lib/browser/toolbar-action';
 import { sendMessage } from '../../lib/messaging/messenger';
 import type { TicketRef } from '../../lib/model';
 
@@ -32,14 +33,9 @@ export async function openSettings(): Promise<string> {
  * Enter in the palette is one) and, before Chrome 127, a policy; where it fails, the shortcut still works.
  */
 export async function rateCurrentTicket(): Promise<string> {
-  const action = (globalThis as { chrome?: { action?: { openPopup?: () => Promise<void> } } }).chrome?.action;
-  try {
-    if (!action?.openPopup) throw new Error('no openPopup');
-    await action.openPopup();
-    return 'The rating form is open.';
-  } catch {
-    return 'Open the ticket in your helpdesk and press the GapLens shortcut (or click the toolbar button) to rate it.';
-  }
+  return (await openToolbarPopup())
+    ? 'The rating form is open.'
+    : 'Open the ticket in your helpdesk and press the GapLens shortcut (or click the toolbar button) to rate it.';
 }
 
 /** Opens a ticket the agent has not rated in the helpdesk, then the rating form for it. */

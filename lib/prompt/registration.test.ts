@@ -5,7 +5,13 @@ import { requestHostAccess } from '../../entrypoints/options/host-access';
 import { getDb } from '../db/db';
 import type { Connection } from '../model';
 import { freshDatabase } from '../sync/test-harness';
-import { HELPDESK_SCRIPT_FILE, HELPDESK_SCRIPT_ID, syncHelpdeskScript, type ScriptingApi } from './registration';
+import {
+  HELPDESK_SCRIPT_FILE,
+  HELPDESK_SCRIPT_ID,
+  matchPatternsFor,
+  syncHelpdeskScript,
+  type ScriptingApi,
+} from './registration';
 import { syncRegistration } from './service';
 
 /** `chrome.scripting`'s registration rules as Chrome applies them (WXT's fake browser has none). */
@@ -125,5 +131,21 @@ describe('syncRegistration with the browser', () => {
     await getDb().connections.delete('a');
     await syncRegistration();
     expect(scripting.scripts.size).toBe(0);
+  });
+});
+
+describe('matchPatternsFor', () => {
+  const origins = ['https://acme.zendesk.com', 'http://127.0.0.1:4000', 'http://127.0.0.1:4001'];
+
+  it('keeps each port in Chrome', () => {
+    expect(matchPatternsFor(origins, true)).toEqual([
+      'http://127.0.0.1:4000/*',
+      'http://127.0.0.1:4001/*',
+      'https://acme.zendesk.com/*',
+    ]);
+  });
+
+  it('drops ports in Firefox and registers a host once, whatever its ports', () => {
+    expect(matchPatternsFor(origins, false)).toEqual(['http://127.0.0.1/*', 'https://acme.zendesk.com/*']);
   });
 });

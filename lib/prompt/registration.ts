@@ -1,3 +1,5 @@
+import { originMatchPattern } from '../browser/match-pattern';
+
 /**
  * The helpdesk page script is registered at run time, for the connected origins only: the manifest
  * has no content script, so GapLens runs on no page the user did not connect. Registrations may not
@@ -27,9 +29,9 @@ export interface RegisteredScript {
   persistAcrossSessions: boolean;
 }
 
-/** `https://acme.zendesk.com` → `https://acme.zendesk.com/*`; match patterns carry the port too. */
-export function matchPatternsFor(origins: readonly string[]): string[] {
-  return [...new Set(origins)].sort().map((origin) => `${origin}/*`);
+/** `https://acme.zendesk.com` → `https://acme.zendesk.com/*`; with the port where the browser allows one. */
+export function matchPatternsFor(origins: readonly string[], portsAllowed?: boolean): string[] {
+  return [...new Set(origins.map((origin) => originMatchPattern(origin, portsAllowed)))].sort();
 }
 
 function sameSet(a: readonly string[] = [], b: readonly string[] = []): boolean {

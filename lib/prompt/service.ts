@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { openToolbarPopup, toolbarAction } from '../browser/toolbar-action';
 import type { PromptCard, PromptMessage } from '../content/channel';
 import { PROMPT_CHANNEL } from '../content/channel';
 import { isDoneStatus } from '../content/selectors';
@@ -79,9 +80,10 @@ function doneTicketOf(connection: Connection, state: TicketState, now: Date): Do
 /** The toolbar badge: unrated tickets done today, like a status bar item. */
 export async function refreshBadge(): Promise<number> {
   const count = countDoneToday(await readUnrated(), new Date());
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#9a6700' });
-  await browser.action.setTitle({
+  const action = toolbarAction();
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  await action.setBadgeBackgroundColor({ color: '#9a6700' });
+  await action.setTitle({
     title: count > 0 ? `GapLens: ${count} solved today, not yet rated` : 'GapLens: rate this ticket',
   });
   return count;
@@ -220,14 +222,7 @@ export const contentHandlers: ContentHandlers = {
   async openFullForm({ ticketId }, { origin }) {
     const connection = await connectionForOrigin(origin);
     if (connection) await writeFullFormRequest({ kind: connection.kind, origin, ticketId });
-    // Chrome ≥ 127 and Firefox ≥ 127 have it; where it is missing or refused, the card says to use the toolbar button.
-    const ok = await Promise.resolve()
-      .then(() => browser.action.openPopup())
-      .then(
-        () => true,
-        () => false,
-      );
-    return { ok };
+    return { ok: await openToolbarPopup() };
   },
 };
 
