@@ -102,12 +102,14 @@ describe('eraseAllData message', () => {
       helpdeskOrigins: [{ kind: 'zendesk', origin: 'http://127.0.0.1:8123' }],
     });
     await getDb().credentials.put({ connectionId: 'c1', credentials: { type: 'api-key', apiKey: 'secret' } });
+    await fakeBrowser.storage.local.set({ unratedQueue: { tickets: [{ subject: 'Refund for order 1234' }] } });
     await sendMessage('eraseAllData', { confirm: 'ERASE' });
     const db = getDb();
     expect(await db.assessments.count()).toBe(0);
     expect(await db.credentials.count()).toBe(0);
     expect(await db.standardSets.toCollection().primaryKeys()).toEqual([standardSetKey(DEFAULT_STANDARD_SET.id, 1)]);
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
 
