@@ -6,8 +6,9 @@ import { reconcileSyncAlarms } from '../../lib/sync';
 
 /**
  * “Erase all my data”: every table (assessments, ratings, connections, credentials, sync state,
- * standard sets, gap store, team bundles) and everything in storage.local, settings included. The built-in standard set is seeded again afterwards, so the
- * extension is exactly as after a fresh install, with no sync scheduled.
+ * standard sets, gap store, team bundles) and everything in storage.local, settings included. The
+ * built-in standard set is seeded again afterwards, so the extension is exactly as after a fresh
+ * install, with no sync scheduled.
  */
 export async function eraseAllData(): Promise<{ erased: true }> {
   const db = getDb();
