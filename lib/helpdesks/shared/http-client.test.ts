@@ -93,6 +93,39 @@ describe('createHttpClient', () => {
     expect(error.transient).toBe(true);
   });
 
+  it('on a 429 without Retry-After waits until the absolute reset (Intercom), at least a second', async () => {
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const names = { ...NAMES, resetEpochSeconds: ['x-ratelimit-reset'] };
+    const limited = (reset: number) =>
+      fakeFetch([
+        ['/me', { status: 429, body: { type: 'error.list' }, headers: { 'X-RateLimit-Reset': String(reset) } }],
+      ]);
+    const at = (fetch: FetchLike) =>
+      createHttpClient({ origin: ORIGIN, authorization: 'Bearer t', rateLimitHeaders: names, fetch, now: () => now });
+    expect((await failure(at(limited(now / 1000 + 8)).getJson('/me', itemSchema))).details.retryAfterMs).toBe(8000);
+    // A reset already past on this clock (the client's clock runs ahead): still a short pause, not a hammering retry.
+    expect((await failure(at(limited(now / 1000 - 30)).getJson('/me', itemSchema))).details.retryAfterMs).toBe(1000);
+  });
+
+  it('sends the configured fixed headers on every request, without letting them replace auth', async () => {
+    const fetch = fakeFetch([[/./, { body: { items: [] } }]]);
+    const versioned = createHttpClient({
+      origin: ORIGIN,
+      authorization: 'Bearer t',
+      rateLimitHeaders: NAMES,
+      headers: { 'Intercom-Version': '2.14', Authorization: 'Bearer forged' },
+      fetch,
+    });
+    await versioned.getJson('/me', itemSchema);
+    await versioned.postJson('/conversations/search', {}, itemSchema);
+    for (const call of fetch.calls) {
+      expect(new Headers(call.init.headers).get('intercom-version')).toBe('2.14');
+      expect(new Headers(call.init.headers).get('authorization')).toBe('Bearer t');
+    }
+    await client(fetch).getJson('/me', itemSchema);
+    expect(new Headers(fetch.calls[2]!.init.headers).has('intercom-version')).toBe(false);
+  });
+
   it('calls an HTML page where JSON was expected a login page, and says to check the URL', async () => {
     const fetch = fakeFetch([['/api', { text: '<!DOCTYPE html><html><title>Sign in</title></html>' }]]);
     const error = await failure(client(fetch).getJson('/api/v2/users/me', itemSchema));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../../model/common';
 import { HelpdeskError, codeForStatus, messageForStatus } from './errors';
-import { readRateLimit, type RateLimitHeaderNames, type RateLimitInfo } from './rate-limit';
+import { readRateLimit, retryAfterOf, type RateLimitHeaderNames, type RateLimitInfo } from './rate-limit';
 
 /** The part of `fetch` the client uses; tests inject one that talks to the simulator or fails on cue. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -49,6 +49,11 @@ export interface HttpClientConfig {
    */
   authorization: string | AuthorizationProvider | null;
   rateLimitHeaders: RateLimitHeaderNames;
+  /**
+   * Headers every request carries besides auth and content negotiation, e.g. Intercom's
+   * `Intercom-Version: 2.14` (without it Intercom answers in the app's own default version).
+   */
+  headers?: Readonly<Record<string, string>>;
   fetch?: FetchLike;
   /** Per attempt; a helpdesk that hangs must not hold a sync (or a service worker) forever. */
   timeoutMs?: number;
@@ -127,6 +132,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       const response = await fetchImpl(target, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
+          ...config.headers,
           Accept: 'application/json',
           ...(authorization === null ? {} : { Authorization: authorization }),
           ...(body === undefined ? {} : { 'Content-Type': body.contentType }),
@@ -168,7 +174,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
       throw new HelpdeskError(codeForStatus(response.status), messageForStatus(response.status, endpoint), {
         endpoint,
         status: response.status,
-        retryAfterMs: rateLimit.retryAfterMs,
+        retryAfterMs: retryAfterOf(response.status, rateLimit),
       });
     }
     const data = parseBody(text, response.headers.get('content-type'), schema, endpoint);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRESHDESK_RATE_LIMIT_HEADERS } from '../freshdesk/api';
 import { GORGIAS_RATE_LIMIT_HEADERS } from '../gorgias/api';
 import { ZENDESK_RATE_LIMIT_HEADERS } from '../zendesk/api';
-import { parseRetryAfter, readRateLimit } from './rate-limit';
+import { parseRetryAfter, readRateLimit, retryAfterOf } from './rate-limit';
 import { fixture } from './test-fixtures';
 
 describe('readRateLimit', () => {
@@ -66,6 +66,37 @@ describe('readRateLimit', () => {
       retryAfterMs: null,
       resetMs: null,
     });
+  });
+});
+
+describe('absolute reset times (Intercom’s X-RateLimit-Reset, unix seconds)', () => {
+  const names = {
+    limit: ['x-ratelimit-limit'],
+    remaining: ['x-ratelimit-remaining'],
+    resetSeconds: [],
+    resetEpochSeconds: ['x-ratelimit-reset'],
+  };
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const headers = (reset: number) =>
+    new Headers({ 'X-RateLimit-Limit': '167', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) });
+
+  it('reads the reset as the time left on the client’s clock, never negative', () => {
+    expect(readRateLimit(headers(now / 1000 + 4), names, now)).toEqual({
+      limit: 167,
+      remaining: 0,
+      retryAfterMs: null,
+      resetMs: 4000,
+    });
+    expect(readRateLimit(headers(now / 1000 - 4), names, now).resetMs).toBe(0);
+  });
+
+  it('a 429 without Retry-After waits until the reset (at least a second); Retry-After wins where sent', () => {
+    const info = readRateLimit(headers(now / 1000 + 4), names, now);
+    expect(retryAfterOf(429, info)).toBe(4000);
+    expect(retryAfterOf(429, { ...info, resetMs: 0 })).toBe(1000);
+    expect(retryAfterOf(429, { ...info, retryAfterMs: 9000 })).toBe(9000);
+    // Only a 429 is a request to wait for the window; a 500 with rate headers is not.
+    expect(retryAfterOf(500, info)).toBeNull();
   });
 });
 

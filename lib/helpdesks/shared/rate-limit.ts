@@ -26,6 +26,11 @@ export interface RateLimitHeaderNames {
    * `X-RateLimit-Retry-After`, seconds). Read when `Retry-After` itself is absent.
    */
   retryAfter?: readonly string[];
+  /**
+   * The instant the window resets, in unix seconds (Intercom's `X-RateLimit-Reset`,
+   * HELPDESK-APIS.md §3.9); read into `resetMs` from the client's clock.
+   */
+  resetEpochSeconds?: readonly string[];
 }
 
 /** What one response said about the rate limit; null where it said nothing. */
@@ -101,13 +106,36 @@ export function readRateLimit(headers: HeaderSource, names: RateLimitHeaderNames
   const retryAfter = ['retry-after', ...(names.retryAfter ?? [])]
     .map((name) => headerValue(headers, name))
     .find((value) => value !== null);
+  const resetEpoch = firstNumber(headers, names.resetEpochSeconds ?? []);
+  const resetMs =
+    resetSeconds !== null
+      ? Math.max(0, resetSeconds * 1000)
+      : resetEpoch !== null
+        ? Math.max(0, resetEpoch * 1000 - nowMs)
+        : bucketWaitMs(combined, names.bucketDrainSeconds);
   return {
     limit: firstNumber(headers, names.limit) ?? combined?.limit ?? null,
     remaining: firstNumber(headers, names.remaining) ?? combined?.remaining ?? null,
     retryAfterMs: parseRetryAfter(retryAfter ?? null, nowMs),
-    resetMs:
-      resetSeconds === null ? bucketWaitMs(combined, names.bucketDrainSeconds) : Math.max(0, resetSeconds * 1000),
+    resetMs,
   };
+}
+
+/**
+ * The shortest wait after a 429 that only names its reset time. An absolute reset read against a
+ * client clock that runs ahead of the helpdesk's would be "now" for ever; a second keeps the
+ * retries from hammering an API whose windows are seconds long (Intercom: 10 s).
+ */
+export const MIN_RESET_WAIT_MS = 1000;
+
+/**
+ * How long a failed request asks to wait: `Retry-After` where sent (429, 503); on a 429 without it,
+ * until the window resets (Intercom documents no Retry-After, only `X-RateLimit-Reset`).
+ */
+export function retryAfterOf(status: number, info: RateLimitInfo): number | null {
+  if (info.retryAfterMs !== null) return info.retryAfterMs;
+  if (status === 429 && info.resetMs !== null) return Math.max(MIN_RESET_WAIT_MS, info.resetMs);
+  return null;
 }
 
 export const NO_RATE_LIMIT_INFO: RateLimitInfo = { limit: null, remaining: null, retryAfterMs: null, resetMs: null };
