@@ -1,6 +1,7 @@
 import { freshdeskApiProvider } from './freshdesk/client';
 import { gorgiasApiProvider } from './gorgias/client';
 import { helpscoutApiProvider } from './helpscout/client';
+import { intercomApiProvider } from './intercom/client';
 import { HelpdeskError } from './shared/errors';
 import type { HelpdeskApiProvider } from './types';
 import { zendeskApiProvider } from './zendesk/client';
@@ -14,6 +15,7 @@ export const HELPDESK_APIS: readonly HelpdeskApiProvider[] = [
   freshdeskApiProvider,
   gorgiasApiProvider,
   helpscoutApiProvider,
+  intercomApiProvider,
 ];
 
 export function requireHelpdeskApi(kind: string): HelpdeskApiProvider {

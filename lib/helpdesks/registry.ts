@@ -3,6 +3,7 @@ import { freshdeskAdapter } from './freshdesk';
 import { genericAdapter } from './generic';
 import { gorgiasAdapter } from './gorgias';
 import { helpscoutAdapter } from './helpscout';
+import { intercomAdapter } from './intercom';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
 
@@ -12,6 +13,7 @@ export const HELPDESK_ADAPTERS: readonly HelpdeskAdapter[] = [
   freshdeskAdapter,
   gorgiasAdapter,
   helpscoutAdapter,
+  intercomAdapter,
 ];
 
 /**

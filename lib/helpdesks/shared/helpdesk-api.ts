@@ -12,6 +12,8 @@ import type { RateLimitHeaderNames } from './rate-limit';
  */
 export interface HelpdeskApiSpec {
   rateLimitHeaders: RateLimitHeaderNames;
+  /** Fixed headers every request carries (Intercom: `Intercom-Version`). */
+  headers?: Readonly<Record<string, string>>;
   /**
    * The `Authorization` header for these credentials, or a provider of it for credentials that are
    * traded for a token first (OAuth client credentials, with `context` to reach the token endpoint).
@@ -21,6 +23,8 @@ export interface HelpdeskApiSpec {
   whoAmI(client: HttpClient, signal?: AbortSignal): Promise<WhoAmI>;
   /** A cheap request to the admin list endpoint (one record); its 403 means "agent path". */
   listProbeUrl(client: HttpClient): string;
+  /** For lists that are read with a POST (Intercom's search): the probe's body; absent, the probe is a GET. */
+  listProbeBody?: unknown;
   /** The streams one pass reads, per path, in order. */
   streams(client: HttpClient): Readonly<Record<CsatPath, readonly CsatStream[]>>;
   ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal): Promise<TicketState[]>;
@@ -48,6 +52,7 @@ export function createHelpdeskApi(
       now: options.now,
     }),
     rateLimitHeaders: spec.rateLimitHeaders,
+    headers: spec.headers,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     runner: options.runner,
@@ -58,7 +63,10 @@ export function createHelpdeskApi(
     whoAmI: (signal) => spec.whoAmI(client, signal),
     async detectCsatPath(signal) {
       try {
-        await client.getJson(spec.listProbeUrl(client), PROBE_SCHEMA, { signal });
+        const url = spec.listProbeUrl(client);
+        await (spec.listProbeBody === undefined
+          ? client.getJson(url, PROBE_SCHEMA, { signal })
+          : client.postJson(url, spec.listProbeBody, PROBE_SCHEMA, { signal }));
         return 'list';
       } catch (error) {
         if (isHelpdeskError(error, 'forbidden')) return 'agent';

@@ -29,7 +29,10 @@ export function matchTicketPath(url: URL, path: RegExp): string | null {
   return match?.[1] ?? null;
 }
 
-/** A helpdesk whose agent UI lives on fixed hosts rather than per-account subdomains. */
+/**
+ * A helpdesk whose agent UI lives on fixed hosts rather than per-account subdomains (Help Scout's
+ * `secure.helpscout.net`; Intercom's `app.intercom.com` and its regional twins, shared by every workspace).
+ */
 export interface FixedHostTicketPattern {
   /** Exact host names, e.g. `secure.helpscout.net`. */
   hosts: readonly string[];

@@ -32,6 +32,30 @@ export async function* walkPages<S extends z.ZodType>(
   }
 }
 
+/**
+ * Follows cursors through a list that is read with POST (Intercom's search): every request goes to
+ * `url` with the body `bodyAt(cursor)`, the first with `start` (null: the first page). Yields each
+ * page with the cursor of the page after it (null at the end), so a saved cursor resumes the walk.
+ */
+export async function* walkPostPages<S extends z.ZodType>(
+  client: HttpClient,
+  url: string,
+  bodyAt: (cursor: string | null) => unknown,
+  schema: S,
+  nextCursorOf: (response: JsonResponse<z.output<S>>) => string | null,
+  start: string | null,
+  options: RequestOptions = {},
+): AsyncGenerator<WalkedPage<z.output<S>>, void, undefined> {
+  let cursor: string | null = start;
+  for (let first = true; first || cursor !== null; first = false) {
+    const response: JsonResponse<z.output<S>> = await client.postJson(url, bodyAt(cursor), schema, options);
+    const next = nextCursorOf(response);
+    yield { response, next };
+    // A cursor that points at itself would loop forever; stop instead.
+    cursor = next !== null && next !== cursor ? next : null;
+  }
+}
+
 /** The cursor envelope of Zendesk lists: `meta.has_more`, `meta.after_cursor`, `links.next`. */
 export interface CursorEnvelope {
   meta?: { has_more?: boolean | null; after_cursor?: string | null } | null;

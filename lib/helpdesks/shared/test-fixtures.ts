@@ -11,7 +11,7 @@ import type { FetchLike } from './http-client';
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/api/', import.meta.url));
 
 /** The helpdesks with vendor payloads under test/fixtures/api/. */
-export type FixtureKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
+export type FixtureKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout' | 'intercom';
 
 export function fixtureText(kind: FixtureKind, name: string): string {
   return readFileSync(`${FIXTURES}${kind}/${name}`, 'utf8');
