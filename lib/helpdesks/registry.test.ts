@@ -16,6 +16,26 @@ describe('ticket recognition on hosted domains', () => {
     ['https://acme.freshdesk.com/a/tickets/7#reply', 'freshdesk', 'https://acme.freshdesk.com', '7'],
     ['https://acme.gorgias.com/app/ticket/63091193', 'gorgias', 'https://acme.gorgias.com', '63091193'],
     ['https://acme-store.gorgias.com/app/ticket/42?view=7#message', 'gorgias', 'https://acme-store.gorgias.com', '42'],
+    // Intercom: every workspace of a region shares the agent UI; any inbox view before the id.
+    [
+      'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/215475827415413',
+      'intercom',
+      'https://app.intercom.com',
+      '215475827415413',
+    ],
+    ['https://app.intercom.com/a/apps/lkqcyt9t/conversations/12345', 'intercom', 'https://app.intercom.com', '12345'],
+    [
+      'https://app.eu.intercom.com/a/inbox/abc123/inbox/conversation/9?view=x',
+      'intercom',
+      'https://app.eu.intercom.com',
+      '9',
+    ],
+    [
+      'https://app.au.intercom.com/a/inbox/abc123/inbox/admin/991/conversation/77#part-1',
+      'intercom',
+      'https://app.au.intercom.com',
+      '77',
+    ],
   ])('%s → %s #%s', (url, kind, origin, ticketId) => {
     expect(recognizeTicket(url, NONE)).toEqual({ kind, origin, ticketId });
   });
@@ -49,6 +69,22 @@ describe('ticket recognition on hosted domains', () => {
     // Each helpdesk's paths on the other's domain.
     'https://acme.zendesk.com/a/tickets/1',
     'https://acme.freshdesk.com/agent/tickets/1',
+    // Intercom: look-alike and unknown regional hosts, the id only in the query or hash, other pages.
+    'https://app.intercom.com.evil.example/a/inbox/abc/inbox/conversation/1',
+    'https://evil.example/?u=app.intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://app.us.intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://acme.intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://app.intercom.io/a/inbox/abc/inbox/conversation/1',
+    'http://app.intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://app.intercom.com:8443/a/inbox/abc/inbox/conversation/1',
+    'https://user:pw@app.intercom.com/a/inbox/abc/inbox/conversation/1',
+    'https://app.intercom.com/a/inbox/abc/inbox/shared/all?conversation/1',
+    'https://app.intercom.com/a/inbox/abc/inbox/shared/all#/conversation/1',
+    'https://app.intercom.com/a/inbox/abc/inbox/conversation/1x',
+    'https://app.intercom.com/a/apps/abc/users/5ba682d23d7cf92bef87bfd4',
+    'https://app.intercom.com/conversation/1',
+    'https://app.intercom.com/a/inbox/ABC!/inbox/conversation/1',
     // Not a ticket.
     'https://acme.zendesk.com/agent/tickets/abc',
     'https://acme.zendesk.com/agent/tickets/',
@@ -66,6 +102,7 @@ describe('ticket recognition on configured origins', () => {
     { kind: 'freshdesk', origin: 'http://127.0.0.1:4102' },
     { kind: 'zendesk', origin: 'https://support.acme.example' },
     { kind: 'gorgias', origin: 'http://127.0.0.1:4103' },
+    { kind: 'intercom', origin: 'http://127.0.0.1:4104' },
   ];
 
   it.each([
@@ -73,6 +110,7 @@ describe('ticket recognition on configured origins', () => {
     ['http://127.0.0.1:4102/a/tickets/6', 'freshdesk', '6'],
     ['https://support.acme.example/agent/tickets/7', 'zendesk', '7'],
     ['http://127.0.0.1:4103/app/ticket/8', 'gorgias', '8'],
+    ['http://127.0.0.1:4104/a/inbox/sim0app1/inbox/shared/all/conversation/8', 'intercom', '8'],
   ])('%s → %s #%s', (url, kind, ticketId) => {
     expect(recognizeTicket(url, configured)).toEqual({ kind, origin: new URL(url).origin, ticketId });
   });
@@ -84,6 +122,7 @@ describe('ticket recognition on configured origins', () => {
     'http://127.0.0.1:4103/agent/tickets/8',
     'http://127.0.0.1:4101/app/ticket/8',
     'http://user:pw@127.0.0.1:4103/app/ticket/8',
+    'http://127.0.0.1:4104/a/tickets/6',
     // Same host, another port or scheme: a different origin, never guessed.
     'http://127.0.0.1:4999/agent/tickets/5',
     'http://localhost:4101/agent/tickets/5',
@@ -116,6 +155,16 @@ describe('connectionOrigins', () => {
   it('is the agent-UI origin alone for a helpdesk whose API answers there', () => {
     expect(connectionOrigins('zendesk', 'https://acme.zendesk.com')).toEqual(['https://acme.zendesk.com']);
     expect(connectionOrigins('freshdesk', 'http://127.0.0.1:4000')).toEqual(['http://127.0.0.1:4000']);
+  });
+
+  it('adds the region’s API host for Intercom’s agent UIs; a configured origin (the simulator) serves both', () => {
+    expect(connectionOrigins('intercom', 'https://app.intercom.com')).toEqual([
+      'https://app.intercom.com',
+      'https://api.intercom.io',
+    ]);
+    expect(connectionOrigins('intercom', 'https://app.eu.intercom.com')[1]).toBe('https://api.eu.intercom.io');
+    expect(connectionOrigins('intercom', 'https://app.au.intercom.com')[1]).toBe('https://api.au.intercom.io');
+    expect(connectionOrigins('intercom', 'http://127.0.0.1:4103')).toEqual(['http://127.0.0.1:4103']);
   });
 
   it('is the origin alone for a kind GapLens does not know (nothing is guessed)', () => {
