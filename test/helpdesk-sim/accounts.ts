@@ -58,5 +58,7 @@ function authFor(data: SimData, agent: SimAgent, secret: string): SimCredential[
       return { type: 'api-key', apiKey: secret };
     case 'helpscout':
       return { type: 'oauth-client', clientId: helpscoutAppId(data, agent.id), clientSecret: secret };
+    case 'intercom':
+      return { type: 'oauth-token', token: secret };
   }
 }

@@ -2,10 +2,11 @@
  * Runs the simulator as its own process for Playwright, the demo and the benchmarks:
  *
  *   node --import tsx test/helpdesk-sim/cli.ts [--seed N] [--zendesk-port P] [--freshdesk-port P] [--gorgias-port P]
- *     [--helpscout-port P] [--now ISO|real] [--agents N] [--tickets-per-agent N] [--response-rate R]
+ *     [--helpscout-port P] [--intercom-port P] [--now ISO|real] [--agents N] [--tickets-per-agent N] [--response-rate R]
  *     [--zendesk-csat legacy|new] [--idle-shutdown-ms MS]
  *
- * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…},"gorgias":{"origin":…},"helpscout":{"origin":…}}`
+ * Prints one JSON line `{"zendesk":{"origin":…},"freshdesk":{"origin":…},"gorgias":{"origin":…},"helpscout":{"origin":…},
+ * "intercom":{"origin":…}}`
  * on stdout once every server listens. A server that tests start must never outlive them, so it exits when its parent
  * process dies, when its stdin (if a pipe) closes, on SIGINT/SIGTERM, or after the idle timeout.
  */
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'freshdesk-port': { type: 'string' },
     'gorgias-port': { type: 'string' },
     'helpscout-port': { type: 'string' },
+    'intercom-port': { type: 'string' },
     now: { type: 'string' },
     agents: { type: 'string' },
     'tickets-per-agent': { type: 'string' },
@@ -64,6 +66,7 @@ const simulator = await startSimulator(options, {
   freshdeskPort: number('freshdesk-port', values['freshdesk-port']),
   gorgiasPort: number('gorgias-port', values['gorgias-port']),
   helpscoutPort: number('helpscout-port', values['helpscout-port']),
+  intercomPort: number('intercom-port', values['intercom-port']),
 });
 
 let exiting = false;
@@ -97,4 +100,4 @@ if (stdin.isFIFO() || stdin.isSocket()) {
   process.stdin.resume();
 }
 
-process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin }, gorgias: { origin: simulator.gorgias.origin }, helpscout: { origin: simulator.helpscout.origin } })}\n`);
+process.stdout.write(`${JSON.stringify({ zendesk: { origin: simulator.zendesk.origin }, freshdesk: { origin: simulator.freshdesk.origin }, gorgias: { origin: simulator.gorgias.origin }, helpscout: { origin: simulator.helpscout.origin }, intercom: { origin: simulator.intercom.origin } })}\n`);

@@ -18,6 +18,16 @@ export const faultSchema: z.ZodType<Fault> = z
   ])
   .and(z.object({ pathPrefix: z.string().optional(), skip: z.number().int().nonnegative().optional() }));
 
+/**
+ * A helpdesk's own wording of the failures below, where it differs from the default (Zendesk's
+ * text/plain 429 with Retry-After, its or Freshdesk's 500 body). Intercom's 429 names only the
+ * reset time, so the voice gets the wait and words it.
+ */
+export interface FaultVoice {
+  rateLimited(retryAfterSeconds: number): SimResponse;
+  serverError(): SimResponse;
+}
+
 /** What the faults decide for one API request before the route runs. */
 export interface PreDecision {
   delayMs: number;
@@ -32,7 +42,10 @@ export interface PreDecision {
 export class FaultSwitchboard implements FaultControls {
   private faults: Fault[] = [];
 
-  constructor(private readonly kind: SimKind) {}
+  constructor(
+    private readonly kind: SimKind,
+    private readonly voice?: FaultVoice,
+  ) {}
 
   set(fault: Fault): void {
     this.faults.push({ ...fault });
@@ -92,6 +105,7 @@ export class FaultSwitchboard implements FaultControls {
   private replacement(fault: Fault): SimResponse | null {
     switch (fault.type) {
       case 'rate-limit':
+        if (this.voice) return this.voice.rateLimited(fault.retryAfterSeconds);
         // Zendesk answers 429 with a text/plain body (not JSON); Freshdesk's body is (unverified) plain text too.
         // Help Scout names the wait X-RateLimit-Retry-After (HELPDESK-APIS.md §3.9), and sends no Retry-After.
         return text(429, 'Too Many Requests\n', 'text/plain; charset=utf-8', {
@@ -99,6 +113,7 @@ export class FaultSwitchboard implements FaultControls {
         });
       case 'server-error': {
         const status = fault.status ?? 500;
+        if (status === 500 && this.voice) return this.voice.serverError();
         if (status === 500) {
           const body = this.kind === 'zendesk' ? { error: 'InternalServerError', description: 'Something went wrong' } : { code: 'internal_error', message: 'We are facing some issues. Please try again later.' };
           return json(500, body);

@@ -64,6 +64,8 @@ export const ID_BASES: Record<SimKind, { user: number; requester: number; group:
   gorgias: { user: 310_000, requester: 92_000_000, group: 5_100, ticket: 63_091_001, rating: 2_400_001 },
   // Help Scout: conversation ids are large (2199011258 in the docs' URL), users and ratings small.
   helpscout: { user: 69_001, requester: 121_198_000, group: 39_835, ticket: 2_199_011_001, rating: 5_434 },
+  // Intercom: 9-digit admin ids, team ids, 15-digit conversation ids (HELPDESK-APIS.md URL examples).
+  intercom: { user: 991_267_459, requester: 6_762_000_000, group: 5_017_691, ticket: 215_475_827_400_001, rating: 1 },
 };
 
 /** Per helpdesk: its own random streams, the length of its secrets (hex), its team's e-mail domain. */
@@ -73,10 +75,15 @@ const KIND_TRAITS: Record<SimKind, { stream: number; secretHex: number; domain: 
   gorgias: { stream: 3, secretHex: 64, domain: 'initech-support.test' },
   // The App secret of each user's OAuth app; the App ID is derived from the user (helpscout-oauth.ts).
   helpscout: { stream: 4, secretHex: 32, domain: 'umbrella-support.test' },
+  // Intercom's secret is a base64 access token around this many hex digits (secretFor).
+  intercom: { stream: 5, secretHex: 28, domain: 'stark-support.test' },
 };
 
 /** Survey modes that keep a record for a survey that went out unanswered (Zendesk legacy, Gorgias). */
 const KEEPS_UNANSWERED: ReadonlySet<CsatMode> = new Set(['zendesk-legacy', 'gorgias']);
+
+/** Survey modes whose record is dated from the request, answered or not (Intercom's `created_at`). */
+const DATED_FROM_REQUEST: ReadonlySet<CsatMode> = new Set([...KEEPS_UNANSWERED, 'intercom']);
 
 const wholeSecond = (ms: number) => Math.floor(ms / SECOND) * SECOND;
 
@@ -128,10 +135,16 @@ export function generateData(options: GeneratorOptions): SimData {
   const secrets = new Map<number, string>();
   const secretRandom = new Random(hash32(seed, 0x5ec2e7, KIND_TRAITS[options.kind].stream));
   for (const agent of agents) {
-    secrets.set(agent.id, secretRandom.hex(KIND_TRAITS[options.kind].secretHex));
+    secrets.set(agent.id, secretFor(options.kind, secretRandom));
   }
 
   return { kind: options.kind, csat: options.csat, seed, now, agents, tickets, ratings, secrets };
+}
+
+/** Hex of the kind's length; Intercom's is a base64 access token (`dG9rOi…` = "tok:…"). */
+function secretFor(kind: SimKind, random: Random): string {
+  const hex = random.hex(KIND_TRAITS[kind].secretHex);
+  return kind === 'intercom' ? Buffer.from(`tok:${hex}`).toString('base64') : hex;
 }
 
 function buildTeam(count: number, ids: (typeof ID_BASES)[SimKind], now: number, kind: SimKind): SimAgent[] {
@@ -333,8 +346,9 @@ function answeredRating(
     comment,
     reason,
     extraAnswers,
-    // Zendesk legacy and Gorgias create the record when the survey goes out; the others when it is answered.
-    createdAt: KEEPS_UNANSWERED.has(csat) ? offerAt : answerAt,
+    // Zendesk legacy and Gorgias create the record when the survey goes out, and Intercom's created_at
+    // is when the rating was requested; the others date it from the answer.
+    createdAt: DATED_FROM_REQUEST.has(csat) ? offerAt : answerAt,
     updatedAt,
     expiresAt: offerAt + SURVEY_LIFETIME,
   };
@@ -348,6 +362,7 @@ function scoreFor(random: Random, csat: CsatMode, satisfied: boolean): string | 
       return satisfied ? 'good' : 'bad';
     case 'zendesk-new':
     case 'gorgias':
+    case 'intercom':
       return satisfied ? (draw < 0.6 ? 5 : 4) : draw < 0.35 ? 1 : draw < 0.7 ? 2 : 3;
     case 'freshdesk':
       return satisfied

@@ -3,11 +3,11 @@
  * freshdesk-api.ts) wrapped in what every request shares — the request log, faults, rate-limit
  * headers — plus the agent ticket pages and the `/__sim/*` control surface.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Accounts } from './accounts';
 import { control } from './control';
-import { FaultSwitchboard } from './faults';
+import { FaultSwitchboard, type FaultVoice } from './faults';
 import { json, readBody, serialize, type SimResponse } from './http-kit';
 import type { SimAgent, SimCredential, SimData, SimKind, SimRequest, TicketStatus } from './model';
 import { rerate, setTicketStatus } from './mutations';
@@ -24,6 +24,8 @@ export interface ApiRequest {
   now: number;
   /** The request body as text ('' for a GET): Help Scout's token endpoint takes a form. */
   body: string;
+  /** All request headers (lower-case names), for APIs that read more than auth (Intercom-Version). */
+  headers?: IncomingHttpHeaders;
 }
 
 export interface ApiResult {
@@ -48,6 +50,10 @@ export interface Vendor {
   /** Reads a status the way this helpdesk writes it (names, or Freshdesk's numbers). */
   parseStatus(input: string): TicketStatus | null;
   readonly page: PageStyle;
+  /** Which paths are API calls; default `/api/…`. Intercom's API has no prefix (`/me`, `/conversations/…`). */
+  isApiPath?(pathname: string): boolean;
+  /** How this helpdesk words the failures the fault switches make, where it differs (see faults.ts). */
+  readonly faultVoice?: FaultVoice;
 }
 
 export type Clock = () => number;
@@ -68,7 +74,7 @@ export class HelpdeskServer {
     readonly clock: Clock,
     private readonly onActivity: () => void = () => {},
   ) {
-    this.faults = new FaultSwitchboard(data.kind);
+    this.faults = new FaultSwitchboard(data.kind, vendor.faultVoice);
   }
 
   get origin(): string {
@@ -152,9 +158,9 @@ export class HelpdeskServer {
 
     let user: SimAgent | null = null;
     let result: SimResponse;
-    if (url.pathname.startsWith(this.vendor.apiPrefix ?? '/api/')) {
+    if (this.vendor.isApiPath?.(url.pathname) ?? url.pathname.startsWith(this.vendor.apiPrefix ?? '/api/')) {
       const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
-      ({ response: result, user } = await this.handleApi(method, url, request.headers.authorization, body, () => response.destroyed));
+      ({ response: result, user } = await this.handleApi(method, url, request.headers, body, () => response.destroyed));
     } else {
       result = this.handlePage(method, url);
     }
@@ -170,7 +176,7 @@ export class HelpdeskServer {
     });
   }
 
-  private async handleApi(method: string, url: URL, authorization: string | undefined, body: string, clientGone: () => boolean): Promise<ApiResult> {
+  private async handleApi(method: string, url: URL, headers: IncomingHttpHeaders, body: string, clientGone: () => boolean): Promise<ApiResult> {
     const decision = this.faults.before(url.pathname);
     if (decision.delayMs > 0) await this.sleep(decision.delayMs);
     // A client that timed out during a `slow` delay gets no answer: it must not use up a fault armed
@@ -183,7 +189,7 @@ export class HelpdeskServer {
       return { response: fromApi ? withHeaders(decision.replace, rateHeaders) : decision.replace, user: null };
     }
     const path = url.pathname.replace(/\.json$/, '');
-    const result = this.vendor.api({ method, url, path, origin: this.origin, authorization, now: this.clock(), body });
+    const result = this.vendor.api({ method, url, path, origin: this.origin, authorization: headers.authorization, now: this.clock(), headers, body });
     const damaged = this.faults.after(url.pathname, result.response);
     return { response: withHeaders(damaged, rateHeaders), user: result.user };
   }

@@ -1,16 +1,18 @@
 /**
- * The built-in helpdesk simulator: a Zendesk, a Freshdesk and a Gorgias, each on its own 127.0.0.1
- * port (their paths overlap, so they need separate origins), seeded with a support team's tickets and CSAT.
+ * The built-in helpdesk simulator: a Zendesk, a Freshdesk, a Gorgias and an Intercom, each on its
+ * own 127.0.0.1 port (their paths overlap, so they need separate origins; Intercom serves its API
+ * and its agent pages on one origin), seeded with a support team's tickets and CSAT.
  * Backs the demo, the e2e tests and the benchmarks. See README.md beside this file.
  */
 import { Accounts } from './accounts';
 import { freshdeskVendor } from './freshdesk-api';
 import { helpscoutVendor } from './helpscout-api';
+import { intercomVendor } from './intercom-api';
 import { generateData } from './generator';
 import { gorgiasVendor } from './gorgias-api';
 import { HelpdeskServer } from './helpdesk-server';
 import type { FaultControls, SimCredential, SimData, SimRequest } from './model';
-import { freshdeskPageStyle, gorgiasPageStyle, helpscoutPageStyle, zendeskPageStyle } from './page-styles';
+import { freshdeskPageStyle, gorgiasPageStyle, helpscoutPageStyle, intercomPageStyle, zendeskPageStyle } from './page-styles';
 import { zendeskVendor } from './zendesk-api';
 
 export type { Fault, FaultControls, SimAgent, SimCredential, SimData, SimRating, SimRequest, SimTicket } from './model';
@@ -57,6 +59,8 @@ export interface Simulator {
   gorgias: SimHelpdesk;
   /** Help Scout: its /v2/ API and its /conversation/{id}/{number} pages on one origin. */
   helpscout: SimOAuthHelpdesk;
+  /** API (`/me`, `/conversations/…`) and inbox pages (`/a/inbox/…`) on one origin; bearer tokens. */
+  intercom: SimHelpdesk;
   close(): Promise<void>;
   /** Settles once the simulator has closed (by close() or idle shutdown). */
   closed: Promise<void>;
@@ -68,6 +72,7 @@ export interface ListenOptions {
   freshdeskPort?: number;
   gorgiasPort?: number;
   helpscoutPort?: number;
+  intercomPort?: number;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}, listen: ListenOptions = {}): Promise<Simulator> {
@@ -90,6 +95,9 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const freshdeskData = generateData({ ...common, kind: 'freshdesk', csat: 'freshdesk' });
   const zendeskAccounts = new Accounts(zendeskData);
   const freshdeskAccounts = new Accounts(freshdeskData);
+  const intercomData = generateData({ ...common, kind: 'intercom', csat: 'intercom' });
+  const intercomAccounts = new Accounts(intercomData);
+  const intercom = new HelpdeskServer(intercomData, intercomAccounts, intercomVendor(intercomData, intercomAccounts, intercomPageStyle, clock), clock, touch);
   const zendesk = new HelpdeskServer(zendeskData, zendeskAccounts, zendeskVendor(zendeskData, zendeskAccounts, zendeskPageStyle), clock, touch);
   const freshdesk = new HelpdeskServer(freshdeskData, freshdeskAccounts, freshdeskVendor(freshdeskData, freshdeskAccounts, freshdeskPageStyle), clock, touch);
   const gorgiasData = generateData({ ...common, kind: 'gorgias', csat: 'gorgias' });
@@ -105,7 +113,7 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
   const close = () => {
     closing ??= (async () => {
       clearTimeout(idleTimer);
-      await Promise.all([zendesk.close(), freshdesk.close(), gorgias.close(), helpscout.close()]);
+      await Promise.all([zendesk.close(), freshdesk.close(), gorgias.close(), helpscout.close(), intercom.close()]);
       resolveClosed();
     })();
     return closing;
@@ -117,11 +125,12 @@ export async function startSimulator(opts: SimulatorOptions = {}, listen: Listen
       freshdesk.listen(listen.freshdeskPort ?? 0),
       gorgias.listen(listen.gorgiasPort ?? 0),
       helpscout.listen(listen.helpscoutPort ?? 0),
+      intercom.listen(listen.intercomPort ?? 0),
     ]);
   } catch (error) {
     await close();
     throw error;
   }
   touch();
-  return { zendesk, freshdesk, gorgias, helpscout, close, closed };
+  return { zendesk, freshdesk, gorgias, helpscout, intercom, close, closed };
 }

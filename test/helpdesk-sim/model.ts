@@ -4,7 +4,7 @@
  * Scores are kept in the vendor's own vocabulary, so serializers never have to translate.
  */
 
-export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
+export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout' | 'intercom';
 
 /**
  * Which survey the account runs:
@@ -16,9 +16,11 @@ export type SimKind = 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
  * - `gorgias`: `/api/satisfaction-surveys`, a 1–5 score; a survey exists from when it is sent, and
  *   stays unanswered (stored as the non-answer `offered`, printed as `score: null`) until answered;
  * - `helpscout`: happiness ratings `great` / `okay` / `not_good` (the rating object's words), read
- *   through the reports; only answered ratings exist.
+ *   through the reports; only answered ratings exist;
+ * - `intercom`: `conversation_rating` on the conversation, a 1–5 rating; only answered ratings exist,
+ *   and their createdAt is when the rating was requested (Intercom's `created_at`).
  */
-export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk' | 'gorgias' | 'helpscout';
+export type CsatMode = 'zendesk-legacy' | 'zendesk-new' | 'freshdesk' | 'gorgias' | 'helpscout' | 'intercom';
 
 /** Ticket lifecycle in Zendesk's words; the Freshdesk server maps it to its numeric codes. */
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
@@ -120,7 +122,9 @@ export interface SimCredential {
     | { type: 'api-token'; email: string; token: string }
     | { type: 'api-key'; apiKey: string }
     /** Help Scout: an OAuth app's App ID and App secret, traded for a token at /v2/oauth2/token. */
-    | { type: 'oauth-client'; clientId: string; clientSecret: string };
+    | { type: 'oauth-client'; clientId: string; clientSecret: string }
+    /** Intercom: an access token, sent as a bearer token. */
+    | { type: 'oauth-token'; token: string };
 }
 
 export interface SimRequest {

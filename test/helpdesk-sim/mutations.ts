@@ -21,10 +21,12 @@ export function parseScore(data: SimData, score: string | number): string | numb
       if (score === 'good' || score === 'bad') return score;
       throw new Error(`Zendesk legacy CSAT scores are "good" or "bad", not ${JSON.stringify(score)}`);
     case 'zendesk-new':
-    case 'gorgias': {
+    case 'gorgias':
+    case 'intercom': {
       const value = Number(score);
       if (Number.isInteger(value) && value >= 1 && value <= 5) return value;
-      throw new Error(`${data.kind === 'gorgias' ? 'Gorgias scores' : 'Zendesk survey ratings'} are 1–5, not ${JSON.stringify(score)}`);
+      const what = data.csat === 'gorgias' ? 'Gorgias scores' : data.csat === 'intercom' ? 'Intercom ratings' : 'Zendesk survey ratings';
+      throw new Error(`${what} are 1–5, not ${JSON.stringify(score)}`);
     }
     case 'freshdesk': {
       const value = Number(score);

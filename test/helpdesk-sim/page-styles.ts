@@ -2,6 +2,8 @@
 import { FRESHDESK_STATUS } from './freshdesk-json';
 import { GORGIAS_STATUS } from './gorgias-json';
 import { HELPSCOUT_STATUS, conversationPath } from './helpscout-json';
+import { INTERCOM_CONVERSATION_PATH_PREFIX } from './intercom-api';
+import { INTERCOM_STATE } from './intercom-json';
 import type { PageStyle } from './pages';
 
 export const zendeskPageStyle: PageStyle = {
@@ -120,4 +122,36 @@ export const helpscoutPageStyle: PageStyle = {
     toast: 'conversation-toast',
   },
   accent: '#1292ee',
+};
+
+/**
+ * Intercom's inbox closes a conversation with a button; the simulator shows the state as a select
+ * with the same three states (open, snoozed, closed) so the same page serves all helpdesks. The
+ * hooks are the simulator's own (lib/helpdesks/intercom/page.ts reads them).
+ */
+export const intercomPageStyle: PageStyle = {
+  product: 'Intercom',
+  pathPrefix: INTERCOM_CONVERSATION_PATH_PREFIX,
+  statuses: [
+    { value: 'open', label: 'Open' },
+    { value: 'snoozed', label: 'Snoozed' },
+    { value: 'closed', label: 'Closed' },
+  ],
+  statusOf: (ticket) => INTERCOM_STATE[ticket.status],
+  testIds: {
+    app: 'inbox-conversation',
+    ticketId: 'conversation-id',
+    subject: 'conversation-title',
+    requester: 'conversation-contact',
+    assignee: 'conversation-assignee',
+    description: 'conversation-first-part',
+    statusView: 'conversation-state-label',
+    status: 'conversation-state-select',
+    reply: 'composer',
+    submit: 'conversation-state-submit',
+    prev: 'conversation-prev',
+    next: 'conversation-next',
+    toast: 'inbox-toast',
+  },
+  accent: '#1f8ded',
 };

@@ -29,7 +29,7 @@ export type PageHook =
   | 'toast';
 
 export interface PageStyle {
-  product: 'Zendesk' | 'Freshdesk' | 'Gorgias' | 'Help Scout';
+  product: 'Zendesk' | 'Freshdesk' | 'Gorgias' | 'Help Scout' | 'Intercom';
   /** Ticket page path before the id: `/agent/tickets/` or `/a/tickets/`. */
   pathPrefix: string;
   /** A ticket's page path when it is more than prefix + id (Help Scout: `/conversation/{id}/{number}`). */

@@ -3,6 +3,7 @@ import type { SimCredential, SimKind } from './model';
 
 /** The header a client of `kind` sends; an api-token is `email/token:TOKEN` on Zendesk, `email:KEY` on Gorgias. */
 export function authHeader(credential: SimCredential, kind: SimKind = 'zendesk'): string {
+  if (credential.auth.type === 'oauth-token') return `Bearer ${credential.auth.token}`;
   if (credential.auth.type === 'api-token' && kind === 'gorgias') {
     return `Basic ${Buffer.from(`${credential.auth.email}:${credential.auth.token}`).toString('base64')}`;
   }
@@ -30,6 +31,8 @@ export function secretOf(credential: SimCredential): string {
       return credential.auth.apiKey;
     case 'oauth-client':
       return credential.auth.clientSecret;
+    case 'oauth-token':
+      return credential.auth.token;
   }
 }
 
