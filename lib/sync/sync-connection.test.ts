@@ -25,6 +25,7 @@ beforeEach(() => {
   freshDatabase();
   sim.zendesk.faults.clear();
   sim.freshdesk.faults.clear();
+  sim.intercom.faults.clear();
 });
 
 const isAnswer = (rating: SimRating) => rating.score !== 'offered' && rating.score !== 'unoffered';
@@ -363,5 +364,81 @@ describe('Gorgias', () => {
       .map((rating) => expectedRow(connection.id, rating, Number(agent.agentId)));
     expect(expected.length).toBeGreaterThan(0);
     expect(await storedRows(connection.id)).toEqual(byId(expected));
+  });
+});
+
+describe('Intercom', () => {
+  const rated = () => sim.intercom.data.tickets.filter((ticket) => ticket.rating !== null);
+  /** One rating per conversation: the conversation id is the rating's id. */
+  const expectedRows = (connectionId: string, tickets: ReturnType<typeof rated>) =>
+    byId(
+      tickets.map((ticket) => ({
+        id: `${connectionId}:${ticket.id}`,
+        ticketId: String(ticket.id),
+        value: ticket.rating!.score,
+        agentId: ticket.rating!.assigneeId === null ? null : String(ticket.rating!.assigneeId),
+        updatedAt: new Date(ticket.rating!.updatedAt).toISOString(),
+      })),
+    );
+
+  it('detects the list path, stores every rating once by conversation id: (r − 1) / 4, teammate as agent', async () => {
+    const connection = await storeConnection({
+      kind: 'intercom',
+      origin: sim.intercom.origin,
+      credentials: sim.intercom.credentials.admin.auth,
+    });
+    const fetch = recordingFetch();
+    const outcome = await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS, fetch });
+    expect(outcome.status).toBe('done');
+    expect((await getDb().connections.get(connection.id))?.csatPath).toBe('list');
+    expect(await storedRows(connection.id)).toEqual(expectedRows(connection.id, rated()));
+    for (const row of await storedRatings(connection.id)) {
+      const value = Number(row.rating.value);
+      expect(row.rating).toEqual({ scale: 'five-point', value, normalized: (value - 1) / 4, satisfied: value >= 4 });
+      expect(row.source).toBe('conversation_rating');
+    }
+    // The probe, then ⌈n/150⌉ search pages.
+    expect(fetch.urls.filter((url) => url.endsWith('/conversations/search'))).toHaveLength(
+      1 + Math.ceil(rated().length / 150),
+    );
+  });
+
+  it('a re-rating found by the trailing-window re-scan replaces the rating in place', async () => {
+    const connection = await storeConnection({
+      kind: 'intercom',
+      origin: sim.intercom.origin,
+      credentials: sim.intercom.credentials.admin.auth,
+      csatPath: 'list',
+    });
+    const clock = fakeClock();
+    expect((await syncConnection(connection.id, { clock, settings: SETTINGS })).status).toBe('done');
+    const before = await storedRatings(connection.id);
+    const target = rated().find((ticket) => ticket.rating!.score !== 1)!;
+    sim.intercom.rerate(String(target.id), 1);
+    clock.advance(HOUR);
+    const fetch = recordingFetch();
+    expect((await syncConnection(connection.id, { clock, settings: SETTINGS, fetch })).status).toBe('done');
+    const after = await storedRatings(connection.id);
+    expect(after).toHaveLength(before.length);
+    expect(after.find((row) => row.ticketId === String(target.id))?.rating).toMatchObject({
+      value: 1,
+      satisfied: false,
+    });
+    // The second pass asked only for the trailing window, not the whole history.
+    expect(fetch.urls.length).toBeLessThan(1 + Math.ceil(before.length / 150));
+  });
+
+  it('agent path: the same search narrowed to conversations assigned to the token’s teammate', async () => {
+    const agent = sim.intercom.credentials.agents[1]!;
+    const connection = await storeConnection({
+      kind: 'intercom',
+      origin: sim.intercom.origin,
+      credentials: agent.auth,
+      csatPath: 'agent',
+    });
+    expect((await syncConnection(connection.id, { clock: fakeClock(), settings: SETTINGS })).status).toBe('done');
+    const mine = rated().filter((ticket) => String(ticket.assigneeId) === agent.agentId);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(await storedRows(connection.id)).toEqual(expectedRows(connection.id, mine));
   });
 });

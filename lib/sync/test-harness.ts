@@ -54,7 +54,7 @@ export function fakeClock(start: string | number = '2026-11-20T12:00:00.000Z'): 
 /** Stores a connection and its secret directly, as `saveConnection` would after a successful test. */
 export async function storeConnection(input: {
   id?: string;
-  kind: 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout';
+  kind: 'zendesk' | 'freshdesk' | 'gorgias' | 'helpscout' | 'intercom';
   origin: string;
   credentials: Credentials;
   csatPath?: CsatPath | null;
@@ -105,15 +105,17 @@ export async function storedRatings(connectionId: string): Promise<Omit<CsatRati
   return rows.map(({ syncedAt: _syncedAt, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Node's fetch, recording each requested URL. */
-export function recordingFetch(): FetchLike & { urls: string[] } {
+/** Node's fetch, recording each requested URL and body (null for a GET: searches read with POST). */
+export function recordingFetch(): FetchLike & { urls: string[]; bodies: (string | null)[] } {
   const urls: string[] = [];
+  const bodies: (string | null)[] = [];
   const recorder = Object.assign(
     (input: string, init: RequestInit) => {
       urls.push(input);
+      bodies.push(typeof init.body === 'string' ? init.body : null);
       return fetch(input, init);
     },
-    { urls },
+    { urls, bodies },
   );
   return recorder;
 }

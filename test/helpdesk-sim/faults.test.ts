@@ -20,6 +20,7 @@ describe('faults', () => {
     sim.freshdesk.faults.clear();
     sim.gorgias.faults.clear();
     sim.helpscout.faults.clear();
+    sim.intercom.faults.clear();
   });
   afterAll(() => sim.close());
 
@@ -77,6 +78,40 @@ describe('faults', () => {
     expect(response.headers.get('retry-after')).toBeNull();
     expect(response.headers.get('x-ratelimit-remaining-minute')).toBe('0');
     expect((await me()).status).toBe(200);
+  });
+
+  /** Intercom's search: a POST with Intercom-Version, on the API paths that share the origin with the inbox pages. */
+  const intercomSearch = () =>
+    fetch(`${sim.intercom.origin}/conversations/search`, {
+      method: 'POST',
+      headers: { authorization: authHeader(sim.intercom.credentials.admin), 'intercom-version': '2.14', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: { field: 'conversation_rating.replied_at', operator: '>', value: '0' }, pagination: { per_page: 10 } }),
+    });
+
+  it('rate-limit on Intercom: 429 error.list with the reset as unix time and no Retry-After (none is documented)', async () => {
+    sim.intercom.faults.set({ type: 'rate-limit', count: 1, retryAfterSeconds: 7, pathPrefix: '/conversations/search' });
+    const started = Math.floor(Date.parse(((await (await fetch(`${sim.intercom.origin}/__sim/state`)).json()) as { now: string }).now) / 1000);
+    const response = await intercomSearch();
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(Number(response.headers.get('x-ratelimit-reset')) - started).toBeGreaterThanOrEqual(7);
+    expect(await response.json()).toMatchObject({ type: 'error.list', errors: [{ code: 'rate_limit_exceeded' }] });
+    expect((await intercomSearch()).status).toBe(200);
+  });
+
+  it('server-error and schema-invalid on Intercom: an error.list 500; a conversation id that is not digits', async () => {
+    sim.intercom.faults.set({ type: 'server-error', count: 1 });
+    const failed = await intercomSearch();
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toMatchObject({ type: 'error.list', errors: [{ code: 'server_error' }] });
+    sim.intercom.faults.set({ type: 'schema-invalid', count: 1 });
+    const broken = (await (await intercomSearch()).json()) as { conversations: { id: string }[] };
+    expect(broken.conversations.filter((c) => c.id === 'abc')).toHaveLength(1);
+    // Inbox pages on the same origin are never hit.
+    sim.intercom.faults.set({ type: 'server-error', count: 1 });
+    expect((await fetch(`${sim.intercom.origin}/a/inbox/sim0app1/inbox/shared/all/conversation/${sim.intercom.data.tickets[0]!.id}`)).status).toBe(200);
+    expect((await intercomSearch()).status).toBe(500);
   });
 
   it('server-error: 500 JSON by default, 502/503 as a proxy’s HTML page', async () => {

@@ -168,23 +168,4 @@ describe('Intercom simulator', () => {
     sim.intercom.setTicketStatus(String(ticket.id), 'closed');
     expect(sim.intercom.data.tickets[0]!.status).toBe('closed');
   });
-
-  it('the fault switches act on its API paths, with Intercom’s 429 (reset time, no Retry-After)', async () => {
-    sim.intercom.faults.set({
-      type: 'rate-limit',
-      count: 1,
-      retryAfterSeconds: 7,
-      pathPrefix: '/conversations/search',
-    });
-    const limited = await call('/conversations/search', { body: { query: rated } });
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBeNull();
-    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(await limited.json()).toMatchObject({ errors: [{ code: 'rate_limit_exceeded' }] });
-    sim.intercom.faults.set({ type: 'server-error', count: 1 });
-    const failed = await call('/me');
-    expect(failed.status).toBe(500);
-    expect(await failed.json()).toMatchObject({ type: 'error.list' });
-    expect((await call('/me')).status).toBe(200);
-  });
 });
