@@ -1,12 +1,13 @@
 import type { Credentials } from '../../model';
 import { basicAuthorization } from '../shared/basic-auth';
 import { streamPage, stringPosition, type CsatStream } from '../shared/csat-pass';
-import { HelpdeskError, isHelpdeskError } from '../shared/errors';
+import { HelpdeskError } from '../shared/errors';
 import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient } from '../shared/http-client';
 import { nextFromLinkHeader, walkPages } from '../shared/pagination';
 import { perTicketStream } from '../shared/per-ticket-stream';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
+import { statesOneByOne } from '../shared/ticket-states';
 import type { TicketState, WhoAmI } from '../types';
 import { draftFromFreshdeskRating } from './csat';
 import {
@@ -115,19 +116,9 @@ function ticketState(ticket: FreshdeskTicket): TicketState {
  * Freshdesk has no batch read of tickets by id, so one request a ticket; the caller batches the
  * ids it collected over a moment, so a burst of page events still costs one request per ticket.
  */
-async function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
-  const states: TicketState[] = [];
-  for (const ticketId of new Set(ticketIds)) {
-    try {
-      const { data } = await client.getJson(client.url(`/api/v2/tickets/${ticketId}`), freshdeskTicketSchema, {
-        signal,
-      });
-      states.push(ticketState(data));
-    } catch (error) {
-      if (!isHelpdeskError(error, 'not-found') && !isHelpdeskError(error, 'forbidden')) throw error;
-    }
-  }
-  return states;
+function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
+  const path = (id: string) => `/api/v2/tickets/${id}`;
+  return statesOneByOne(client, ticketIds, path, freshdeskTicketSchema, ticketState, signal);
 }
 
 /** At most this many pages of recently updated tickets: the unrated queue needs today's. */

@@ -1,11 +1,12 @@
 import type { Credentials } from '../../model';
 import { bearerAuthorization } from '../shared/basic-auth';
 import { streamPage, stringPosition, type CsatStream } from '../shared/csat-pass';
-import { HelpdeskError, isHelpdeskError } from '../shared/errors';
+import { HelpdeskError } from '../shared/errors';
 import type { HelpdeskApiSpec } from '../shared/helpdesk-api';
 import type { HttpClient, JsonResponse } from '../shared/http-client';
 import { walkPostPages } from '../shared/pagination';
 import type { RateLimitHeaderNames } from '../shared/rate-limit';
+import { statesOneByOne } from '../shared/ticket-states';
 import { toEpochSeconds } from '../shared/timestamps';
 import type { CsatReadRequest, TicketState, WhoAmI } from '../types';
 import { draftFromConversation } from './csat';
@@ -133,20 +134,10 @@ function conversationState(conversation: IntercomConversation): TicketState {
   };
 }
 
-/** `GET /conversations/{id}` each: deleted (404) or hidden (403) conversations are left out. */
-async function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
-  const states: TicketState[] = [];
-  for (const ticketId of new Set(ticketIds)) {
-    try {
-      const { data } = await client.getJson(client.url(`/conversations/${ticketId}`), intercomConversationSchema, {
-        signal,
-      });
-      states.push(conversationState(data));
-    } catch (error) {
-      if (!isHelpdeskError(error, 'not-found') && !isHelpdeskError(error, 'forbidden')) throw error;
-    }
-  }
-  return states;
+/** `GET /conversations/{id}` each (search could batch them, but promises no order or completeness). */
+function ticketStates(client: HttpClient, ticketIds: readonly string[], signal?: AbortSignal) {
+  const path = (id: string) => `/conversations/${id}`;
+  return statesOneByOne(client, ticketIds, path, intercomConversationSchema, conversationState, signal);
 }
 
 /** Pages of closed conversations a done-check reads at most: the unrated queue needs today's. */
