@@ -3,6 +3,7 @@ import { startSimulator, type SimHelpdesk, type Simulator } from '../../test/hel
 import { freshdeskApiProvider } from '../helpdesks/freshdesk/client';
 import { gorgiasApiProvider } from '../helpdesks/gorgias/client';
 import { helpscoutApiProvider } from '../helpdesks/helpscout/client';
+import { intercomApiProvider } from '../helpdesks/intercom/client';
 import { zendeskApiProvider } from '../helpdesks/zendesk/client';
 import type { HelpdeskApiProvider } from '../helpdesks/types';
 import type { Credentials } from '../model';
@@ -134,5 +135,35 @@ describe('Help Scout', () => {
     const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
     expect(states).toContainEqual(expect.objectContaining({ ticketId: String(mine.id), status: 'closed', done: true }));
     expect(states.every((s) => s.done && s.assigneeId === agent.agentId)).toBe(true);
+  });
+});
+describe('Intercom', () => {
+  it('reads conversation states one by one: closed is done, snoozed and open are not; unknown ids are left out', async () => {
+    const { api } = asFirstAgent(sim.intercom, intercomApiProvider);
+    const [closed, snoozed, open] = sim.intercom.data.tickets.slice(0, 3);
+    sim.intercom.setTicketStatus(String(closed!.id), 'closed');
+    sim.intercom.setTicketStatus(String(snoozed!.id), 'snoozed');
+    sim.intercom.setTicketStatus(String(open!.id), 'open');
+    const states = await api.ticketStates([closed, snoozed, open].map((t) => String(t!.id)).concat('1'));
+    expect(states.map((s) => [s.ticketId, s.status, s.done])).toEqual([
+      [String(closed!.id), 'closed', true],
+      [String(snoozed!.id), 'snoozed', false],
+      [String(open!.id), 'open', false],
+    ]);
+    expect(states[0]).toMatchObject({ subject: closed!.subject, assigneeId: String(closed!.assigneeId) });
+  });
+
+  it('finds the conversations the agent closed since a time, with search, newest first', async () => {
+    const { agent, api } = asFirstAgent(sim.intercom, intercomApiProvider);
+    const mine = sim.intercom.data.tickets.filter((t) => String(t.assigneeId) === agent.agentId).slice(0, 2);
+    for (const ticket of mine) {
+      sim.intercom.setTicketStatus(String(ticket.id), 'open');
+      sim.intercom.setTicketStatus(String(ticket.id), 'closed');
+    }
+    const states = await api.solvedTickets(new Date(Date.now() - 60_000).toISOString());
+    expect(states.map((s) => s.ticketId)).toEqual(expect.arrayContaining(mine.map((t) => String(t.id))));
+    expect(states.every((s) => s.done && s.assigneeId === agent.agentId)).toBe(true);
+    const times = states.map((s) => s.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
   });
 });

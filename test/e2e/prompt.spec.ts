@@ -3,7 +3,14 @@ import { DEFAULT_STANDARD_SET } from '../../lib/model/default-standard-set';
 import { startSimulator, type Simulator } from '../helpdesk-sim';
 import { expect, test as base } from './fixtures';
 import { readAll } from './pages/idb';
-import { HelpdeskTab, badgeText, connectZendesk, readLocal } from './pages/helpdesk-tab';
+import {
+  HelpdeskTab,
+  badgeText,
+  connectZendesk,
+  readLocal,
+  waitForPageScript,
+  waitForRegistration,
+} from './pages/helpdesk-tab';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 
@@ -34,24 +41,6 @@ function openPair(sim: Simulator, agentId: string) {
     ticket.solvedAt = null;
   }
   return pair.map((ticket) => String(ticket.id)) as [string, string];
-}
-
-/** The page script is registered (at run time) for exactly the connected origin. */
-async function waitForRegistration(options: OptionsPage, origin: string) {
-  await expect
-    .poll(() => options.page.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
-    .toEqual([expect.objectContaining({ id: 'gaplens-helpdesk', matches: [`${origin}/*`] })]);
-}
-
-async function waitForPageScript(options: OptionsPage, ticketId: string) {
-  // The page script reports its health check about 2 s after a ticket comes into view.
-  await expect
-    .poll(async () =>
-      Object.values(((await readLocal(options.page, 'pageHealth')) ?? {}) as Record<string, { ticketId: string }>).map(
-        (h) => h.ticketId,
-      ),
-    )
-    .toContain(ticketId);
 }
 
 test('solve a ticket in the page, rate it on the card with keys only, follow in-page navigation', async ({

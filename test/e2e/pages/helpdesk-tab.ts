@@ -54,3 +54,21 @@ export async function badgeText(ext: ExtensionBrowser): Promise<string> {
   const sw = await ext.serviceWorker();
   return sw.evaluate(() => chrome.action.getBadgeText({}));
 }
+
+/** The page script is registered (at run time) for exactly the connected origin. */
+export async function waitForRegistration(options: OptionsPage, origin: string) {
+  await expect
+    .poll(() => options.page.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+    .toEqual([expect.objectContaining({ id: 'gaplens-helpdesk', matches: [`${origin}/*`] })]);
+}
+
+export async function waitForPageScript(options: OptionsPage, ticketId: string) {
+  // The page script reports its health check about 2 s after a ticket comes into view.
+  await expect
+    .poll(async () =>
+      Object.values(((await readLocal(options.page, 'pageHealth')) ?? {}) as Record<string, { ticketId: string }>).map(
+        (h) => h.ticketId,
+      ),
+    )
+    .toContain(ticketId);
+}
