@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../shared/test-fixtures';
+import { fixture, FIVE_POINT_EXPECTATIONS } from '../shared/test-fixtures';
 import { draftFromGorgiasSurvey } from './csat';
 import { gorgiasSatisfactionSurveySchema, type GorgiasSatisfactionSurvey } from './schemas';
 
@@ -10,13 +10,7 @@ const withScore = (score: number | null): GorgiasSatisfactionSurvey => ({ ...doc
 const nobody = () => null;
 
 describe('Gorgias CSAT normalization (DESIGN.md §4: (score − 1) / 4, satisfied from 4)', () => {
-  it.each([
-    [5, 1, true],
-    [4, 0.75, true],
-    [3, 0.5, false],
-    [2, 0.25, false],
-    [1, 0, false],
-  ])('score %d → %f, satisfied %s', (score, normalized, satisfied) => {
+  it.each(FIVE_POINT_EXPECTATIONS)('score %d → %f, satisfied %s', (score, normalized, satisfied) => {
     expect(draftFromGorgiasSurvey(withScore(score), nobody)?.rating).toEqual({
       scale: 'five-point',
       value: score,

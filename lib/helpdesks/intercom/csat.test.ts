@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clone, fixture } from '../shared/test-fixtures';
+import { clone, fixture, FIVE_POINT_EXPECTATIONS } from '../shared/test-fixtures';
 import { draftFromConversation } from './csat';
 import { intercomConversationPageSchema, type IntercomConversation } from './schemas';
 
@@ -21,13 +21,7 @@ function conversationWith(rating: unknown, extra: Record<string, unknown> = {}):
 }
 
 describe('Intercom CSAT normalization (DESIGN.md §4: 1–5 → (r − 1) / 4, satisfied from 4)', () => {
-  it.each([
-    [5, 1, true],
-    [4, 0.75, true],
-    [3, 0.5, false],
-    [2, 0.25, false],
-    [1, 0, false],
-  ])('rating %d → %f, satisfied %s', (value, normalized, satisfied) => {
+  it.each(FIVE_POINT_EXPECTATIONS)('rating %d → %f, satisfied %s', (value, normalized, satisfied) => {
     const draft = draftFromConversation(conversationWith({ ...ratingExample(), rating: value }));
     expect(draft?.rating).toEqual({ scale: 'five-point', value, normalized, satisfied });
   });

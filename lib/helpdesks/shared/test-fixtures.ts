@@ -83,3 +83,15 @@ export function fakeApi(
   const fetch = fakeFetch(routes);
   return { api: provider.createApi(origin, credentials, { fetch }), fetch };
 }
+
+/**
+ * Every answer of a 1–5 survey as DESIGN.md §4 reads it: value, `(r − 1) / 4`, satisfied from 4.
+ * One table for the adapters that rate on it (Gorgias, Intercom), so they are held to the same numbers.
+ */
+export const FIVE_POINT_EXPECTATIONS: readonly [value: number, normalized: number, satisfied: boolean][] = [
+  [5, 1, true],
+  [4, 0.75, true],
+  [3, 0.5, false],
+  [2, 0.25, false],
+  [1, 0, false],
+];
