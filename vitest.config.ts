@@ -10,6 +10,7 @@ export default defineConfig({
       'entrypoints/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
       'test/helpdesk-sim/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
