@@ -6,7 +6,7 @@ import { DB_NAME, getDb, resetDbInstance } from '../../lib/db/db';
 import { assessment, BAD, GOOD, rating } from '../../lib/gap/test-support';
 import { ensureGapStore } from '../../lib/gap-store/rebuild';
 import { lastNotifiedRevealItem, revealNotificationsItem } from '../../lib/gap-store/reveal-notifications-setting';
-import { notifyNewReveals } from './reveal-notifications';
+import { listenToNotificationClicks, notifyNewReveals, onPermissionsAdded } from './reveal-notifications';
 
 const newestRevealId = async () => (await getDb().gapReveals.orderBy(':id').lastKey()) as number | undefined;
 
@@ -61,5 +61,29 @@ describe('reveal notifications', () => {
     await notifyNewReveals(await newestRevealId());
     expect(create).not.toHaveBeenCalled();
     expect(await lastNotifiedRevealItem.getValue()).toBe(await newestRevealId());
+  });
+});
+
+describe('notification clicks', () => {
+  it('are listened to once the notifications API appears (granted after start), and only once', () => {
+    const api: { notifications?: typeof fakeBrowser.notifications } = {};
+    // Before the grant Chrome has no notifications API in the worker: nothing to attach to.
+    expect(listenToNotificationClicks(api)).toBe(false);
+    api.notifications = fakeBrowser.notifications;
+    const add = vi.spyOn(fakeBrowser.notifications.onClicked, 'addListener');
+    expect(listenToNotificationClicks(api)).toBe(true);
+    expect(listenToNotificationClicks(api)).toBe(true);
+    expect(add).toHaveBeenCalledTimes(1);
+  });
+
+  it('attach when the notifications permission is granted while the worker runs, not for other grants', () => {
+    const api: { notifications?: typeof fakeBrowser.notifications } = {};
+    expect(onPermissionsAdded({ permissions: ['notifications'] }, api)).toBe(false);
+    api.notifications = fakeBrowser.notifications;
+    const add = vi.spyOn(fakeBrowser.notifications.onClicked, 'addListener');
+    expect(onPermissionsAdded({ permissions: [] }, api)).toBe(false);
+    expect(add).not.toHaveBeenCalled();
+    expect(onPermissionsAdded({ permissions: ['notifications'] }, api)).toBe(true);
+    expect(add).toHaveBeenCalledTimes(1);
   });
 });

@@ -76,5 +76,32 @@ export function registerRevealNotifications(): void {
     },
     error: (error: unknown) => console.error('GapLens: watching reveals failed', error),
   });
-  browser.notifications?.onClicked.addListener(openNotifiedTicket);
+  listenToNotificationClicks();
+  // `notifications` is optional and Chrome adds its API to a running worker only once it is granted:
+  // an agent who opts in after this worker started gets the click handler at that moment.
+  browser.permissions.onAdded.addListener((added) => onPermissionsAdded(added));
+}
+
+type ClickHandler = (notificationId: string) => void;
+interface NotificationsApi {
+  onClicked: { hasListener(listener: ClickHandler): boolean; addListener(listener: ClickHandler): void };
+}
+
+/** `permissions.onAdded`: a newly granted `notifications` permission brings the click handler. */
+export function onPermissionsAdded(
+  added: { permissions?: string[] },
+  api: { notifications?: NotificationsApi } = browser,
+): boolean {
+  return added.permissions?.includes('notifications') === true && listenToNotificationClicks(api);
+}
+
+/**
+ * Attaches the click handler (a click opens the ticket) when the notifications API is there; safe
+ * to call again. Exported for the unit test, which passes the API object in.
+ */
+export function listenToNotificationClicks(api: { notifications?: NotificationsApi } = browser): boolean {
+  const onClicked = api.notifications?.onClicked;
+  if (!onClicked) return false;
+  if (!onClicked.hasListener(openNotifiedTicket)) onClicked.addListener(openNotifiedTicket);
+  return true;
 }
