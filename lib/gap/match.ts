@@ -90,8 +90,6 @@ export function latestRatings(ratings: Iterable<CsatRating>): Map<string, CsatRa
   return latestByTicket(ratings, laterRating);
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Every ticket that has an assessment or a rating, de-duplicated as above, sorted by ticket key.
  * The fixed order matters beyond tidiness: floating-point sums depend on the order of their terms,
@@ -100,7 +98,10 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function ticketEntries(assessments: Iterable<SelfAssessment>, ratings: Iterable<CsatRating>): TicketEntry[] {
   const assessed = latestAssessments(assessments);
   const rated = latestRatings(ratings);
-  const keys = [...new Set([...assessed.keys(), ...rated.keys()])].sort(byKey);
+  const keys = [...assessed.keys()];
+  for (const key of rated.keys()) if (!assessed.has(key)) keys.push(key);
+  // The default sort orders strings by UTF-16 code units (as `<` does), natively and faster than a comparator.
+  keys.sort();
   return keys.map((ticketKey): TicketEntry => {
     const assessment = assessed.get(ticketKey);
     const rating = rated.get(ticketKey);
