@@ -3,12 +3,21 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { freshdeskAdapter } from '../helpdesks/freshdesk';
 import { gorgiasAdapter } from '../helpdesks/gorgias';
+import { helpscoutAdapter } from '../helpdesks/helpscout';
+import { intercomAdapter } from '../helpdesks/intercom';
 import { zendeskAdapter } from '../helpdesks/zendesk';
 import { domSaysDone, pageHealth, queryAll, queryFirst, readStatus } from './selectors';
 import { ticketIdOf } from './ticket-watch';
 import { generateData } from '../../test/helpdesk-sim/generator';
-import { gorgiasPageStyle } from '../../test/helpdesk-sim/page-styles';
-import { ticketPage } from '../../test/helpdesk-sim/pages';
+import type { CsatMode, SimKind, TicketStatus } from '../../test/helpdesk-sim/model';
+import {
+  freshdeskPageStyle,
+  gorgiasPageStyle,
+  helpscoutPageStyle,
+  intercomPageStyle,
+  zendeskPageStyle,
+} from '../../test/helpdesk-sim/page-styles';
+import { ticketPage, type PageStyle } from '../../test/helpdesk-sim/pages';
 
 // linkedom (WXT's own HTML parser) stands in for the page: the selectors are plain CSS.
 function load(path: string): Document {
@@ -17,36 +26,35 @@ function load(path: string): Document {
 }
 
 const zendesk = zendeskAdapter.page.selectors;
-const freshdesk = freshdeskAdapter.page.selectors;
 
-describe('selectors on saved simulator pages', () => {
-  it('Zendesk: finds the status select and submit, and reads “solved” as done', () => {
-    const page = load('zendesk/sim-ticket-solved.html');
-    expect(pageHealth(page, zendesk)).toEqual({ statusControl: true, submitControl: true });
-    expect(readStatus(queryFirst(page, zendesk.statusControl))).toEqual(['solved', 'solved']);
-    expect(domSaysDone(page, zendesk)).toBe(true);
-  });
+/** The simulator's ticket page as it renders now, for one ticket set to `status`. */
+function simulatedPage(style: PageStyle, kind: SimKind, csat: CsatMode, status: TicketStatus): Document {
+  const data = generateData({ kind, csat, agents: 2, ticketsPerAgent: 5 });
+  const ticket = data.tickets[0]!;
+  ticket.status = status;
+  return parseHTML(String(ticketPage(data, style, String(ticket.id)).body)).document as unknown as Document;
+}
 
-  it('Freshdesk: reads the status code (4) and its label (Resolved)', () => {
-    const page = load('freshdesk/sim-ticket-solved.html');
-    expect(pageHealth(page, freshdesk)).toEqual({ statusControl: true, submitControl: true });
-    expect(readStatus(queryFirst(page, freshdesk.statusControl))).toEqual(['4', 'resolved']);
-    expect(domSaysDone(page, freshdesk)).toBe(true);
-  });
-
-  it('Gorgias: reads the open/closed control of the simulator’s page as rendered now, only “closed” as done', () => {
-    const gorgias = gorgiasAdapter.page.selectors;
-    const data = generateData({ kind: 'gorgias', csat: 'gorgias', agents: 2, ticketsPerAgent: 5 });
-    const closed = data.tickets.find((ticket) => ticket.status === 'closed')!;
-    const page = parseHTML(String(ticketPage(data, gorgiasPageStyle, String(closed.id)).body))
-      .document as unknown as Document;
-    expect(pageHealth(page, gorgias)).toEqual({ statusControl: true, submitControl: true });
-    expect(readStatus(queryFirst(page, gorgias.statusControl))).toEqual(['closed', 'closed']);
-    expect(domSaysDone(page, gorgias)).toBe(true);
-    const options = queryFirst(page, gorgias.statusControl)!.querySelectorAll('option');
-    options.forEach((option) => option.toggleAttribute('selected', option.value === 'open'));
-    expect(domSaysDone(page, gorgias)).toBe(false);
-  });
+describe('selectors on the simulator’s pages', () => {
+  // Rendered from test/helpdesk-sim on every run, so a change to the simulated UIs cannot leave a
+  // stale saved copy behind. `done` is what the status control says for a solved ticket.
+  it.each([
+    ['Zendesk', zendeskAdapter, zendeskPageStyle, 'zendesk', 'zendesk-legacy', ['solved', 'solved']],
+    ['Freshdesk', freshdeskAdapter, freshdeskPageStyle, 'freshdesk', 'freshdesk', ['4', 'resolved']],
+    ['Gorgias', gorgiasAdapter, gorgiasPageStyle, 'gorgias', 'gorgias', ['closed', 'closed']],
+    ['Help Scout', helpscoutAdapter, helpscoutPageStyle, 'helpscout', 'helpscout', ['closed', 'closed']],
+    ['Intercom', intercomAdapter, intercomPageStyle, 'intercom', 'intercom', ['closed', 'closed']],
+  ] as const)(
+    '%s: finds the status control and submit, reads a solved ticket as done and an open one as not',
+    (_name, adapter, style, kind, csat, done) => {
+      const selectors = adapter.page.selectors;
+      const solved = simulatedPage(style, kind, csat, 'solved');
+      expect(pageHealth(solved, selectors)).toEqual({ statusControl: true, submitControl: true });
+      expect(readStatus(queryFirst(solved, selectors.statusControl))).toEqual(done);
+      expect(domSaysDone(solved, selectors)).toBe(true);
+      expect(domSaysDone(simulatedPage(style, kind, csat, 'open'), selectors)).toBe(false);
+    },
+  );
 });
 
 describe('selectors on reconstructed agent UIs', () => {
@@ -70,7 +78,7 @@ describe('selectors on reconstructed agent UIs', () => {
   });
 
   it('skips a selector the browser cannot parse', () => {
-    const page = load('zendesk/sim-ticket-solved.html');
+    const page = simulatedPage(zendeskPageStyle, 'zendesk', 'zendesk-legacy', 'solved');
     expect(queryFirst(page, ['[[broken', ...zendesk.statusControl])).not.toBeNull();
   });
 });
