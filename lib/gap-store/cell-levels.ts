@@ -1,6 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
 import { getISODay } from 'date-fns';
-import { aggregateCellKey, shiftDay, type AggregateCell, type LocalDay, type StandardTally } from '../gap';
+import { aggregateCellKey, combineCells, emptyCell, shiftDay, type AggregateCell, type LocalDay } from '../gap';
 
 /**
  * The aggregate at three resolutions. lib/gap keeps one cell per (agent, local day); three years of
@@ -29,42 +29,10 @@ export function levelCellKey(level: CellLevel, agentId: string | null, period: L
   return level === 'day' ? aggregateCellKey(agentId, period) : JSON.stringify([level, agentId, period]);
 }
 
-const COUNTS = [
-  'matched',
-  'assessedOnly',
-  'ratedOnly',
-  'agreeing',
-  'overestimated',
-  'topRated',
-  'topRatedSatisfied',
-] as const;
-const MATCHED_SUMS = ['predictedSum', 'actualSum', 'gapSum', 'gapSquareSum', 'brierSum'] as const;
-
-function emptyCell(agentId: string | null, day: LocalDay): AggregateCell {
-  return {
-    agentId,
-    day,
-    matched: 0,
-    assessedOnly: 0,
-    ratedOnly: 0,
-    predictedSum: 0,
-    actualSum: 0,
-    gapSum: 0,
-    gapSquareSum: 0,
-    agreeing: 0,
-    overestimated: 0,
-    brierSum: 0,
-    topRated: 0,
-    topRatedSatisfied: 0,
-    standards: {},
-  };
-}
-
 /**
  * `base + sign · change`, as a cell at `base`'s (or, without one, `change`'s) agent and `day`;
- * null when every count is back to 0. The same rules as lib/gap's own cells: a sum whose count
- * returns to 0 is set to exactly 0 (no rounding residue), and a count below 0 means a ticket was
- * taken out that was never put in — thrown, so the caller rebuilds instead of storing nonsense.
+ * null when every count is back to 0. lib/gap's own cell arithmetic (`combineCells`), so the level
+ * cells follow exactly its rules (sums of emptied counts reset to 0, a negative count throws).
  */
 export function addCell(
   base: AggregateCell | undefined,
@@ -72,29 +40,7 @@ export function addCell(
   sign: 1 | -1,
   day: LocalDay,
 ): AggregateCell | null {
-  const from = base ?? emptyCell(change.agentId, day);
-  const next = emptyCell(from.agentId, day);
-  for (const count of COUNTS) next[count] = from[count] + sign * change[count];
-  if (next.matched > 0) for (const sum of MATCHED_SUMS) next[sum] = from[sum] + sign * change[sum];
-  const counts: number[] = COUNTS.map((count) => next[count]);
-  for (const key of new Set([...Object.keys(from.standards), ...Object.keys(change.standards)])) {
-    const a: StandardTally = from.standards[key] ?? { happyN: 0, happySum: 0, unhappyN: 0, unhappySum: 0 };
-    const b: StandardTally = change.standards[key] ?? { happyN: 0, happySum: 0, unhappyN: 0, unhappySum: 0 };
-    const happyN = a.happyN + sign * b.happyN;
-    const unhappyN = a.unhappyN + sign * b.unhappyN;
-    counts.push(happyN, unhappyN);
-    if (happyN === 0 && unhappyN === 0) continue;
-    next.standards[key] = {
-      happyN,
-      happySum: happyN > 0 ? a.happySum + sign * b.happySum : 0,
-      unhappyN,
-      unhappySum: unhappyN > 0 ? a.unhappySum + sign * b.unhappySum : 0,
-    };
-  }
-  if (counts.some((count) => count < 0)) {
-    throw new Error(`gap cell ${from.agentId}/${day} would go negative: a ticket was taken out that was never put in`);
-  }
-  return counts.every((count) => count === 0) ? null : next;
+  return combineCells(base ?? emptyCell(change.agentId, day), change, sign, day);
 }
 
 /** Week or month cells as the sums of day cells, by their row key (the rebuild's roll-up). */

@@ -68,7 +68,8 @@ export function emptyAggregate(timeZone: string): Aggregate {
   return { version: AGGREGATE_VERSION, timeZone, cells: {} };
 }
 
-function emptyCell(agentId: string | null, day: LocalDay): AggregateCell {
+/** A cell with nothing in it yet, at `agentId` and `day` (also the start of lib/gap-store's level cells). */
+export function emptyCell(agentId: string | null, day: LocalDay): AggregateCell {
   return {
     agentId,
     day,
@@ -115,37 +116,35 @@ export function ticketContribution(entry: TicketEntry, timeZone: string): Aggreg
   return cell;
 }
 
+/** A cell's counts, and the sums that exist only while `matched` > 0. */
+const CELL_COUNTS = [
+  'matched',
+  'assessedOnly',
+  'ratedOnly',
+  'agreeing',
+  'overestimated',
+  'topRated',
+  'topRatedSatisfied',
+] as const;
+const MATCHED_SUMS = ['predictedSum', 'actualSum', 'gapSum', 'gapSquareSum', 'brierSum'] as const;
+
 /**
- * Adds (sign = 1) or removes (sign = −1) a contribution, returning a new cell or null when nothing
- * is left. When a count returns to zero its sums are set to exactly 0, so rounding residue of
- * x + y − y cannot leak into a later mean. A count below zero means a ticket was folded out that
- * was never folded in — a bookkeeping bug the caller must hear about.
+ * Adds (sign = 1) or removes (sign = −1) a contribution, returning a new cell at `base`'s agent and
+ * `day` (default `base.day`; lib/gap-store rolls day cells up into week and month cells with it), or
+ * null when nothing is left. When a count returns to zero its sums are set to exactly 0, so rounding
+ * residue of x + y − y cannot leak into a later mean. A count below zero means a ticket was folded
+ * out that was never folded in — a bookkeeping bug the caller must hear about.
  */
-function combineCells(base: AggregateCell, change: AggregateCell, sign: 1 | -1): AggregateCell | null {
-  const next = emptyCell(base.agentId, base.day);
-  next.matched = base.matched + sign * change.matched;
-  next.assessedOnly = base.assessedOnly + sign * change.assessedOnly;
-  next.ratedOnly = base.ratedOnly + sign * change.ratedOnly;
-  next.agreeing = base.agreeing + sign * change.agreeing;
-  next.overestimated = base.overestimated + sign * change.overestimated;
-  next.topRated = base.topRated + sign * change.topRated;
-  next.topRatedSatisfied = base.topRatedSatisfied + sign * change.topRatedSatisfied;
-  if (next.matched > 0) {
-    next.predictedSum = base.predictedSum + sign * change.predictedSum;
-    next.actualSum = base.actualSum + sign * change.actualSum;
-    next.gapSum = base.gapSum + sign * change.gapSum;
-    next.gapSquareSum = base.gapSquareSum + sign * change.gapSquareSum;
-    next.brierSum = base.brierSum + sign * change.brierSum;
-  }
-  const counts = [
-    next.matched,
-    next.assessedOnly,
-    next.ratedOnly,
-    next.agreeing,
-    next.overestimated,
-    next.topRated,
-    next.topRatedSatisfied,
-  ];
+export function combineCells(
+  base: AggregateCell,
+  change: AggregateCell,
+  sign: 1 | -1,
+  day: LocalDay = base.day,
+): AggregateCell | null {
+  const next = emptyCell(base.agentId, day);
+  for (const count of CELL_COUNTS) next[count] = base[count] + sign * change[count];
+  if (next.matched > 0) for (const sum of MATCHED_SUMS) next[sum] = base[sum] + sign * change[sum];
+  const counts: number[] = CELL_COUNTS.map((count) => next[count]);
 
   const keys = new Set([...Object.keys(base.standards), ...Object.keys(change.standards)]);
   for (const key of keys) {
@@ -165,7 +164,7 @@ function combineCells(base: AggregateCell, change: AggregateCell, sign: 1 | -1):
 
   if (counts.some((count) => count < 0)) {
     throw new Error(
-      `aggregate cell ${aggregateCellKey(base.agentId, base.day)} would go negative: a ticket was folded out that was never folded in`,
+      `aggregate cell ${aggregateCellKey(base.agentId, day)} would go negative: a ticket was folded out that was never folded in`,
     );
   }
   return counts.every((count) => count === 0) ? null : next;
